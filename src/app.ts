@@ -21,7 +21,6 @@ export async function buildApp(config: Config, deps: AppDeps, options: BuildAppO
     // Keep-alive sockets must not hold shutdown open; in-flight requests still finish.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    disableRequestLogging: false,
   });
   await app.register(infrastructurePlugin, { config, deps });
   await app.register(errorHandlerPlugin);

@@ -6,10 +6,15 @@ import { startWorkers } from './registry.js';
 const config = loadConfigOrExit();
 const logger = createProcessLogger(config, 'worker');
 const deps = createDeps(config, 'worker', logger);
-const workers = startWorkers({ ...deps, config, logger });
-logger.info({ workers: workers.length, backend: deps.queues.kind }, 'workers started');
+// Reports a lost queue store while idle; it also keeps the process alive with no jobs.
+const heartbeat = setInterval(() => {
+  deps.queues.ping().catch((err: unknown) => logger.warn({ err }, 'queue store unreachable'));
+}, 30_000);
 onShutdown(logger, async () => {
+  clearInterval(heartbeat);
   await deps.queues.close();
   await deps.db.$disconnect();
   logger.info('workers stopped');
 });
+const workers = startWorkers({ ...deps, config, logger });
+logger.info({ workers: workers.length, backend: deps.queues.kind }, 'workers started');
