@@ -24,6 +24,7 @@ export type DomainErrorCode =
   | 'REASON_REQUIRED'
   | 'INVALID_SCORE'
   | 'INVALID_TRANSITION'
+  | 'ACTOR_NOT_ALLOWED'
   | 'PLEDGE_WINDOW_CLOSED';
 
 export class DomainError extends Error {

@@ -74,3 +74,19 @@ export function sumHundredths(values: Iterable<Hundredths>): Hundredths {
 export function clampHundredths(value: Hundredths, min: Hundredths, max: Hundredths): Hundredths {
   return Math.min(max, Math.max(min, value));
 }
+
+/**
+ * Integer division rounded half away from zero (2.5 → 3, -2.5 → -3): the rounding used for averages,
+ * rates and weighted composites, stated once so every report rounds the same way.
+ */
+export function divideRounded(numerator: number, denominator: number): number {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator === 0) {
+    throw new DomainError('INVALID_POINTS', `cannot divide ${numerator} by ${denominator}`);
+  }
+  const sign = Math.sign(numerator) * Math.sign(denominator);
+  const a = Math.abs(numerator);
+  const b = Math.abs(denominator);
+  const quotient = Math.floor(a / b);
+  const remainder = a - quotient * b;
+  return sign * (remainder * 2 >= b ? quotient + 1 : quotient) + 0;
+}
