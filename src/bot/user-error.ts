@@ -1,5 +1,6 @@
 // Errors a person can act on. Handlers throw them (or domain errors); the router and the card
 // action handler turn them into a friendly card or toast in one place (`describeError`).
+import { ZodError } from 'zod';
 import { isDomainError, type DomainErrorCode } from '../domain/errors.js';
 import { t } from './messages/index.js';
 
@@ -21,5 +22,7 @@ const domainMessages: Partial<Record<DomainErrorCode, string>> = {
 export function describeError(error: unknown): string | undefined {
   if (error instanceof UserFacingError) return error.message;
   if (isDomainError(error)) return domainMessages[error.code];
+  // A payload that fails its schema came from a stale or forged card: say so, change nothing.
+  if (error instanceof ZodError) return t.common.errors.invalidInput;
   return undefined;
 }
