@@ -64,6 +64,13 @@ describe('scorePeriod', () => {
     expect(scorePeriod([...ledger, bonus], RULES_2026, p('2026')).standing.checklistScore).toBe(10000);
   });
 
+  it('caps the checklist score at 100 when quotas and caps add up to more', () => {
+    const generous = rulesWith(2026, (r) => { for (const item of r.basic) item.yearlyQuota = 30; });
+    const ledger = approveAll([claimOf('V1-TALK', 5, '2026-01-10'), claimOf('V4-PROBLEM', 4, '2026-02-10')], [], [generous]);
+    expect(scorePeriod(ledger, generous, p('2026')).standing).toMatchObject({ vanguard: 2000, checklistScore: 10000 });
+    expect(scorePeriod([], generous, p('2026'), { memberId: 'm1' }).standing.checklistScore).toBe(9000);
+  });
+
   it('undoes an approved claim with a reversal in the period it counted in', () => {
     const ledger = approveAll([claimOf('V2-HAZARD', 6, '2026-03-05'), claimOf('V1-TALK', 1, '2026-03-06')]);
     const reversal = buildReversal(ledger[0]!, ledger, { id: 'rev', createdAt: new Date('2026-05-01T00:00:00Z'), reason: '照片与现场不符' });
