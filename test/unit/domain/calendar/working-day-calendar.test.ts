@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import shippedOverride from '../../../../config/workdays.override.json' with { type: 'json' };
 import { createWorkingDayCalendar } from '../../../../src/domain/calendar/working-day-calendar.js';
 import { WorkdayOverride } from '../../../../src/domain/calendar/workday-override.js';
+import { parseWorkdayOverrideText } from '../../../../src/domain/calendar/load-workday-override.js';
 
 const calendar = createWorkingDayCalendar();
 
@@ -111,5 +112,25 @@ describe('local overrides win over the dataset', () => {
   it('ships a valid, empty override file', () => {
     const parsed = WorkdayOverride.parse(shippedOverride);
     expect(parsed).toMatchObject({ coveredYears: [], holidays: {}, workdays: {} });
+  });
+
+  it.each([
+    ['{ not json', /not valid JSON/],
+    ['{"holidays": {"2027-01-01": 5}}', /holidays\.2027-01-01/],
+    ['[]', /override shape/],
+  ])('rejects override text %j', (text, message) => {
+    let thrown: unknown;
+    try {
+      parseWorkdayOverrideText(text, 'test.json');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'INVALID_CALENDAR_OVERRIDE', details: { source: 'test.json' } });
+    expect(`${(thrown as Error).message} ${JSON.stringify((thrown as { details: unknown }).details)}`).toMatch(message);
+  });
+
+  it('parses override text into a calendar-ready override', () => {
+    const override = parseWorkdayOverrideText('{"coveredYears":[2099],"holidays":{"2099-01-01":"元旦"}}');
+    expect(createWorkingDayCalendar({ override }).isWorkingDay('2099-01-01')).toBe(false);
   });
 });
