@@ -85,6 +85,11 @@ export class EmulatorControl {
     return this.ctx.cardTokens.issue(messageId);
   }
 
+  /** An uploaded image, as stored (bytes exactly as received). */
+  image(imageKey: string): StoredMedia | undefined {
+    return this.ctx.media.getImage(imageKey);
+  }
+
   putResource(fileKey: string, media: StoredMedia & { messageId?: string }): void {
     this.ctx.media.putResource(fileKey, media);
   }

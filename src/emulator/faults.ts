@@ -13,6 +13,8 @@ export interface FaultSpec {
    */
   acceptThenTimeout?: number;
   timeoutMode?: 'hang' | 'reset';
+  /** The next N calls answer 99991663 whatever token they carry (a token revoked server-side). */
+  tokenInvalid?: number;
 }
 
 export class FaultInjector {
@@ -41,6 +43,14 @@ export class FaultInjector {
     if (!spec?.serverErrors) return null;
     spec.serverErrors -= 1;
     return spec.serverErrorStatus ?? 500;
+  }
+
+  /** Consumes one injected "token invalid" answer. */
+  takeTokenInvalid(endpoint: EndpointId): boolean {
+    const spec = this.specs.get(endpoint);
+    if (!spec?.tokenInvalid) return false;
+    spec.tokenInvalid -= 1;
+    return true;
   }
 
   /** Consumes one injected accept-then-timeout, returning how to drop the answer. */

@@ -74,7 +74,7 @@ export async function guard(
     return false;
   }
   if (opts.auth !== false) {
-    const check = ctx.tokens.check(request.headers.authorization);
+    const check = ctx.faults.takeTokenInvalid(endpoint) ? 'invalid' : ctx.tokens.check(request.headers.authorization);
     if (check !== 'ok') {
       sendError(request, reply, check === 'missing' ? ERR.missingToken : ERR.invalidToken);
       return false;
