@@ -16,6 +16,11 @@ export interface InboundConfig {
   /** Required in production; without it there is no signature and no encryption, only the token. */
   encryptKey?: string | undefined;
   signatureWindowSeconds?: number | null;
+  /**
+   * Accept deprecated 1.0 card callbacks (flat body, SHA-1 over the Verification Token). Off by
+   * default: that token is weaker than the Encrypt Key, and we subscribe to card.action.trigger.
+   */
+  acceptCardV1?: boolean;
   now?: () => number;
 }
 
@@ -115,7 +120,7 @@ export function verifyInbound(request: InboundRequest, config: InboundConfig): I
     ...(config.now ? { now: config.now } : {}),
   };
 
-  if (looksLikeCardV1(body)) {
+  if (config.acceptCardV1 && looksLikeCardV1(body)) {
     const check = verifyCardV1Signature({ ...sig, verificationToken: config.verificationToken });
     return check.ok ? finish(parseCardV1(body), config) : signatureRejection(check);
   }

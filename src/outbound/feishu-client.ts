@@ -9,16 +9,14 @@ import type {
   DownloadedResource,
   FeishuClientLogger,
   ImageUploadInput,
-  MessageContent,
   ReplyInput,
   ResolvedUser,
   SendMessageInput,
   SentMessage,
 } from './client-types.js';
-import { classifyError, classifyResponse, FeishuApiError } from './errors.js';
+import { classifyError, FeishuApiError } from './errors.js';
 import { createHttpInstance } from './http-instance.js';
-import { MAX_UUID_LENGTH } from './message-uuid.js';
-import { readAll, sdkLogger } from './sdk-support.js';
+import { bearerOf, checkUuid, encode, ensureOk, isTokenFetchFailure, readAll, sdkLogger, sentMessage } from './sdk-support.js';
 import { SharedTokenCache, type SharedTokenCacheOptions } from './shared-token-cache.js';
 import { InMemoryTenantTokenStore, type TenantTokenStore } from './token-store.js';
 
@@ -33,46 +31,6 @@ export interface FeishuClientOptions {
   tokenStore?: TenantTokenStore;
   tokenCache?: SharedTokenCacheOptions;
   logger?: FeishuClientLogger;
-}
-
-type Body = { code?: number; msg?: string; data?: Record<string, unknown> } & Record<string, unknown>;
-
-function encode(content: MessageContent): string {
-  return typeof content === 'string' ? content : JSON.stringify(content);
-}
-
-function checkUuid(operation: string, uuid: string): void {
-  if (uuid.length === 0 || uuid.length > MAX_UUID_LENGTH) {
-    throw new FeishuApiError('permanent', `${operation}: uuid must be 1-${MAX_UUID_LENGTH} characters`, { operation });
-  }
-}
-
-/** HTTP 200 with a non-zero code is a failure too (the SDK returns those instead of throwing). */
-function ensureOk(operation: string, body: unknown): Body {
-  const b = (body ?? {}) as Body;
-  if (b.code !== 0) throw classifyResponse(operation, 200, body);
-  return b;
-}
-
-function sentMessage(operation: string, body: unknown): SentMessage {
-  const data = ensureOk(operation, body).data ?? {};
-  if (typeof data.message_id !== 'string') throw new FeishuApiError('permanent', `${operation}: no message_id in answer`, { operation });
-  return {
-    messageId: data.message_id,
-    ...(typeof data.chat_id === 'string' ? { chatId: data.chat_id } : {}),
-    ...(typeof data.create_time === 'string' ? { createTime: data.create_time } : {}),
-  };
-}
-
-function bearerOf(error: unknown): string | undefined {
-  if (!isAxiosError(error)) return undefined;
-  const auth = error.config?.headers?.Authorization ?? error.config?.headers?.authorization;
-  return typeof auth === 'string' ? auth.replace(/^Bearer\s+/i, '') : undefined;
-}
-
-function isTokenFetchFailure(error: unknown): boolean {
-  if (isAxiosError(error)) return (error.config?.url ?? '').includes('/auth/v3/tenant_access_token');
-  return error instanceof Error && error.message.startsWith('failed to get tenant_access_token');
 }
 
 export class FeishuClient {

@@ -81,6 +81,14 @@ describe('fault injection', () => {
     expect(statuses).toEqual([503, 503, 200]);
   });
 
+  it('adds latency: a client with a shorter timeout gives up, without anything recorded', async () => {
+    emu.app.emulator.faults.set('bot.info', { latencyMs: 300 });
+    const slow = fetch(`${emu.baseUrl}/open-apis/bot/v3/info`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(50) });
+    await expect(slow).rejects.toThrow();
+    emu.app.emulator.faults.clear('bot.info');
+    expect((await callEmulator(emu.baseUrl, 'GET', '/open-apis/bot/v3/info', { token })).status).toBe(200);
+  });
+
   it('accepts then drops the connection: the client errors, the message is stored', async () => {
     emu.app.emulator.faults.set('im.message.create', { acceptThenTimeout: 1, timeoutMode: 'reset' });
     await expect(callEmulator(emu.baseUrl, 'POST', '/open-apis/im/v1/messages?receive_id_type=open_id', { token, body: { receive_id: alice!.openId, msg_type: 'text', content: '{"text":"x"}', uuid: 'amb' } })).rejects.toThrow();

@@ -52,11 +52,13 @@ describe('verifyInbound: accepted', () => {
     expect(verifyInbound(req, INBOUND_CONFIG)).toMatchObject({ ok: true, kind: 'card', action: { token: 'c-1', action: { value: { a: 1 } } } });
   });
 
-  it('accepts a 1.0 card callback signed with SHA-1 and the Verification Token', () => {
+  it('accepts a 1.0 card callback signed with SHA-1 and the Verification Token only when enabled', () => {
     const body = { open_id: 'ou_1', open_message_id: 'om_1', tenant_key: 't', token: 'c-1', action: { tag: 'button', value: { k: 'v' } } };
     const req = buildCardV1Request(body, { verificationToken: TEST_VERIFICATION_TOKEN, timestamp: String(TEST_NOW_MS / 1000) });
-    expect(verifyInbound(req, INBOUND_CONFIG)).toMatchObject({ ok: true, kind: 'card', action: { envelope: 'v1' } });
-    expect(verifyInbound({ ...req, rawBody: req.rawBody.replace('"v"', '"w"') }, INBOUND_CONFIG)).toMatchObject({ ok: false, status: 401, reason: 'bad_signature' });
+    const withV1 = { ...INBOUND_CONFIG, acceptCardV1: true };
+    expect(verifyInbound(req, withV1)).toMatchObject({ ok: true, kind: 'card', action: { envelope: 'v1' } });
+    expect(verifyInbound({ ...req, rawBody: req.rawBody.replace('"v"', '"w"') }, withV1)).toMatchObject({ ok: false, status: 401, reason: 'bad_signature' });
+    expect(verifyInbound(req, INBOUND_CONFIG)).toMatchObject({ ok: false, status: 401, reason: 'bad_signature' });
   });
 
   it('accepts a retry replayed hours later under the default window', () => {
