@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createContext } from './context.js';
 import { EmulatorControl } from './control.js';
-import { codeOf, endpointOf } from './http.js';
+import { codeOf, endpointOf, sendError } from './http.js';
 import { registerBatchRoutes } from './routes-batch.js';
 import { registerCardRoutes } from './routes-cards.js';
 import { registerContactRoutes } from './routes-contact.js';
@@ -33,6 +33,12 @@ export function buildEmulator(options: EmulatorOptions): EmulatorApp {
       status: reply.statusCode,
       code: codeOf(request),
     });
+  });
+
+  // Fastify's own parse errors (bad JSON, body too large) in Feishu's envelope rather than Fastify's.
+  app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    return sendError(request, reply, { http: status, code: status === 500 ? 2200 : 9499, msg: status === 500 ? 'Internal Error' : error.message });
   });
 
   registerContactRoutes(app, ctx);

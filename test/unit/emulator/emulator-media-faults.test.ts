@@ -81,7 +81,7 @@ describe('fault injection', () => {
     expect(statuses).toEqual([503, 503, 200]);
   });
 
-  it('adds latency: a client with a shorter timeout gives up, without anything recorded', async () => {
+  it('adds latency: a client with a shorter timeout gives up', async () => {
     emu.app.emulator.faults.set('bot.info', { latencyMs: 300 });
     const slow = fetch(`${emu.baseUrl}/open-apis/bot/v3/info`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(50) });
     await expect(slow).rejects.toThrow();
@@ -106,6 +106,14 @@ describe('fault injection', () => {
     });
     await expect(res).rejects.toThrow();
     expect(emu.app.emulator.messagesTo(alice!.openId)).toHaveLength(1);
+  });
+});
+
+describe('malformed requests', () => {
+  it('answers unparseable JSON in Feishu’s envelope', async () => {
+    const res = await fetch(`${emu.baseUrl}/open-apis/im/v1/messages?receive_id_type=open_id`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{nope' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 9499 });
   });
 });
 
