@@ -29,8 +29,6 @@ export class FeishuApiError extends Error {
 
 /** Codes after which the official SDKs drop the cached token and retry (oapi-sdk-go core). */
 export const TOKEN_INVALID_CODES: ReadonlySet<number> = new Set([99991661, 99991663, 99991664, 99991668, 99991671]);
-/** Gateway limit (HTTP 429) and the 5-QPS-per-user/chat/message limit (HTTP 400). */
-export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([99991400, 230020]);
 /** Server-side trouble reported with a code rather than a 5xx. */
 export const RETRYABLE_CODES: ReadonlySet<number> = new Set([2200, 11232, 99991401 /* IP allow-list propagation */]);
 
@@ -70,11 +68,13 @@ export function classifyResponse(operation: string, httpStatus: number, body: un
     ...(logId ?? header(headers, 'x-tt-logid') ? { logId: logId ?? header(headers, 'x-tt-logid') } : {}),
   };
   const text = `${operation} failed: HTTP ${httpStatus}${code !== undefined ? `, code ${code}` : ''}${msg ? `: ${msg}` : ''}`;
+  // Gateway limit: HTTP 429 + 99991400 with x-ogw-ratelimit-reset (older APIs may send it with a 400).
   if (httpStatus === 429 || code === 99991400) {
     const reset = Number(header(headers, 'x-ogw-ratelimit-reset'));
     const retryAfterMs = Number.isFinite(reset) && reset > 0 ? reset * 1000 : DEFAULT_RATE_LIMIT_RETRY_MS;
     return new FeishuApiError('rate_limited', text, { ...base, retryAfterMs });
   }
+  // 5 QPS per receiving user/chat or per card message: a short pause is enough.
   if (code === 230020) return new FeishuApiError('rate_limited', text, { ...base, retryAfterMs: RECEIVER_LIMIT_RETRY_MS });
   if (code !== undefined && TOKEN_INVALID_CODES.has(code)) return new FeishuApiError('token_invalid', text, base);
   if (httpStatus >= 500 || (code !== undefined && RETRYABLE_CODES.has(code))) return new FeishuApiError('retryable', text, base);
