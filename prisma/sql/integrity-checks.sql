@@ -34,9 +34,11 @@ ALTER TABLE "claim_evidence" ADD CONSTRAINT "claim_evidence_not_self_duplicate"
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_period_month_matches"
   CHECK (period_month = to_char(occurred_on, 'YYYY-MM'));
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_claim_link"
-  CHECK (cause <> 'CLAIM' OR (claim_id IS NOT NULL AND item_code IN ('V1', 'V2', 'V3', 'V4')));
+  CHECK (cause <> 'CLAIM' OR (claim_id IS NOT NULL AND activity_code IS NOT NULL
+                              AND item_code IN ('V1', 'V2', 'V3', 'V4') AND points >= 0));
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_deduction_link"
-  CHECK (cause <> 'DEDUCTION' OR (deduction_id IS NOT NULL AND item_code IN ('B1', 'B2', 'B3') AND points <= 0));
+  CHECK (cause <> 'DEDUCTION' OR (deduction_id IS NOT NULL AND deduction_code IS NOT NULL
+                                  AND item_code IN ('B1', 'B2', 'B3') AND points <= 0));
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_veto_link"
   CHECK (cause <> 'VETO' OR (veto_proposal_id IS NOT NULL AND item_code IN ('X1', 'X2', 'X3')));
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_reversal_link"
