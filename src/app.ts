@@ -1,0 +1,29 @@
+// Builds the web application: infrastructure plugins, then the error handler, then routes.
+// Listening happens in server.ts so tests can drive the app with inject().
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { infrastructurePlugin, type AppDeps } from './plugins/infrastructure.js';
+import { healthRoutes } from './routes/health.route.js';
+
+export interface BuildAppOptions {
+  logger: Logger;
+}
+
+/** Feishu bodies are small; anything above 1 MB is refused with 413. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(config: Config, deps: AppDeps, options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Keep-alive sockets must not hold shutdown open; in-flight requests still finish.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  await app.register(infrastructurePlugin, { config, deps });
+  await app.register(errorHandlerPlugin);
+  await app.register(healthRoutes);
+  return app;
+}

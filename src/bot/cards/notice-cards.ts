@@ -1,0 +1,20 @@
+// Short cards that tell a person why the bot cannot help: not in the roster, deactivated, or
+// an error they can act on. One place turns every user-facing error into a card.
+import { t } from '../messages/index.js';
+import { card, markdown, md, type Card } from './elements.js';
+
+export function notInRosterCard(): Card {
+  return card({ title: t.common.notInRoster.title, color: 'grey', elements: [markdown(t.common.notInRoster.body)] });
+}
+
+export function inactiveCard(): Card {
+  return card({ title: t.common.inactive.title, color: 'grey', elements: [markdown(t.common.inactive.body)] });
+}
+
+export function errorCard(message: string): Card {
+  return card({ title: t.common.errors.title, color: 'orange', elements: [markdown(md.user(message))] });
+}
+
+export function welcomeCard(name: string): Card {
+  return card({ title: t.common.welcome.title, color: 'red', elements: [markdown(md.user(t.common.welcome.body(name)))] });
+}
