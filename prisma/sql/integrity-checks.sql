@@ -1,7 +1,8 @@
 -- CHECK constraints for the invariants Prisma's schema language cannot state: values in
 -- range, a state that requires its fields, a derived column that must agree with its
 -- source, nobody reviewing their own work. Prisma's diff ignores CHECK constraints, so
--- they live here and are appended to the initial migration.
+-- they live here and are appended to the initial migration. Comments here avoid semicolons:
+-- the wasm engine's pg adapter splits a migration script at every semicolon, even in comments.
 
 -- People
 ALTER TABLE "members" ADD CONSTRAINT "members_on_leave_has_until"
@@ -13,8 +14,8 @@ ALTER TABLE "members" ADD CONSTRAINT "members_employee_no_not_blank"
 ALTER TABLE "rules_versions" ADD CONSTRAINT "rules_versions_year_matches"
   CHECK (year = EXTRACT(YEAR FROM effective_from)::int AND version >= 1);
 
--- Claims: positive quantities; review fields present once reviewed; a return says why
--- (issue 6); nobody reviews their own claim.
+-- Claims: positive quantities, review fields present once reviewed, a return says why
+-- (issue 6), nobody reviews their own claim.
 ALTER TABLE "claims" ADD CONSTRAINT "claims_quantity_positive" CHECK (quantity > 0);
 ALTER TABLE "claims" ADD CONSTRAINT "claims_submitted_when_not_draft"
   CHECK (status IN ('DRAFT', 'WITHDRAWN') OR submitted_at IS NOT NULL);
@@ -29,8 +30,8 @@ ALTER TABLE "claim_evidence" ADD CONSTRAINT "claim_evidence_sha256_hex"
 ALTER TABLE "claim_evidence" ADD CONSTRAINT "claim_evidence_not_self_duplicate"
   CHECK (duplicate_of_id <> id);
 
--- Ledger: the month key agrees with the date; each cause carries its link and an item of
--- the right kind; adjustments say why; an entry does not reverse itself.
+-- Ledger: the month key agrees with the date, each cause carries its link and an item of
+-- the right kind, adjustments say why, an entry does not reverse itself.
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_period_month_matches"
   CHECK (period_month = to_char(occurred_on, 'YYYY-MM'));
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_claim_link"
@@ -56,7 +57,7 @@ ALTER TABLE "objections" ADD CONSTRAINT "objections_resolution_fields"
 ALTER TABLE "notice_objections" ADD CONSTRAINT "notice_objections_resolution_fields"
   CHECK (status = 'OPEN' OR (resolver_id IS NOT NULL AND resolved_at IS NOT NULL));
 
--- Vetoes: a decision names who and when; nobody decides their own veto.
+-- Vetoes: a decision names who and when, nobody decides their own veto.
 ALTER TABLE "veto_proposals" ADD CONSTRAINT "veto_proposals_decision_fields"
   CHECK (status = 'PROPOSED' OR (decider_id IS NOT NULL AND decided_at IS NOT NULL));
 ALTER TABLE "veto_proposals" ADD CONSTRAINT "veto_proposals_not_own"
@@ -94,7 +95,7 @@ ALTER TABLE "party_days" ADD CONSTRAINT "party_days_check_in_window_range"
 ALTER TABLE "party_day_attendances" ADD CONSTRAINT "party_day_attendances_deduction_confirmed"
   CHECK ((deduction_id IS NOT NULL) = (absence_outcome IS NOT DISTINCT FROM 'CONFIRMED_DEDUCTION'));
 
--- Pushes: a delivery goes to exactly one member or one chat; counters never go negative.
+-- Pushes: a delivery goes to exactly one member or one chat, counters never go negative.
 ALTER TABLE "push_deliveries" ADD CONSTRAINT "push_deliveries_one_recipient"
   CHECK (num_nonnulls(member_id, chat_id) = 1 AND attempts >= 0);
 ALTER TABLE "push_campaigns" ADD CONSTRAINT "push_campaigns_counts_nonnegative"

@@ -1,7 +1,7 @@
 -- The points ledger and the audit log are append-only: a correction is a new reversing
 -- entry, never an edit (product.md §3), and an audit trail that can be edited proves
 -- nothing (§9). Triggers refuse UPDATE, DELETE and TRUNCATE for every role, the app's
--- included; resetting demo data means dropping the database, not emptying these tables.
+-- included, resetting demo data means dropping the database, not emptying these tables.
 -- Prisma cannot express triggers: this file is appended to the initial migration.
 
 CREATE OR REPLACE FUNCTION vg_forbid_modification() RETURNS trigger
