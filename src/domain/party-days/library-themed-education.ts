@@ -1,0 +1,111 @@
+// 主题教育 series of the party-day library: study linked to practice and to the production situation.
+import type { PartyDaySeriesSeed } from './party-day-library.js';
+
+export const THEMED_EDUCATION_SERIES: readonly PartyDaySeriesSeed[] = [
+  {
+    code: 'TE-STUDY-PRACTICE',
+    name: '学思想强党性重实践建新功',
+    category: 'THEMED_EDUCATION',
+    description: '以学铸魂、以学增智、以学正风、以学促干，把理论学习成果转化为岗位实绩。',
+    plans: [
+      {
+        code: 'TE-STUDY-PRACTICE-01',
+        title: '读原著学原文悟原理专题研讨',
+        theme: '学深一层，悟透一层，做实一层',
+        goals: ['集中学习指定篇目', '每名党员结合岗位谈体会', '形成一条可落实的岗位改进措施'],
+        steps: [
+          '领学人导读学习篇目和重点段落',
+          '党员轮流发言，联系本岗位谈认识',
+          '围绕“学了怎么用”开展讨论',
+          '每人写下一条改进措施，贴上“实践墙”',
+          '支部书记总结，明确下次交流时间',
+        ],
+        materials: ['学习篇目（纸质或电子）', '学习笔记本', '实践墙便签'],
+        durationMinutes: 120,
+      },
+      {
+        code: 'TE-STUDY-PRACTICE-02',
+        title: '对标找差岗位实践大讨论',
+        theme: '对标先进找差距，立足岗位建新功',
+        goals: ['对照先进单位指标找出差距', '提出补短板措施', '党员认领改进项目'],
+        steps: [
+          '通报本区主要指标与先进单位的对比',
+          '分专业讨论差距原因',
+          '提出补短板措施并排出优先级',
+          '党员认领改进项目，纳入年度承诺',
+          '支部整理形成对标提升清单',
+        ],
+        materials: ['指标对比表', '讨论记录表', '承诺认领表'],
+        durationMinutes: 120,
+      },
+      {
+        code: 'TE-STUDY-PRACTICE-03',
+        title: '微党课比赛',
+        theme: '人人上讲台，党课讲身边',
+        goals: ['每名参赛党员讲一堂10分钟微党课', '评选优秀微党课推荐到党委', '锻炼党员宣讲能力'],
+        steps: [
+          '公布比赛规则和评分标准',
+          '参赛党员依次授课，每人不超过10分钟',
+          '评委点评，现场打分',
+          '公布结果并颁发证书',
+          '优秀党课录制后在支部群分享',
+        ],
+        materials: ['评分表', '投影设备', '证书', '录像设备'],
+        durationMinutes: 150,
+      },
+    ],
+  },
+  {
+    code: 'TE-UNITE',
+    name: '凝心聚力促生产',
+    category: 'THEMED_EDUCATION',
+    description: '讲清形势任务，凝聚干事合力，把党员群众的劲头引导到提质增效上来。',
+    plans: [
+      {
+        code: 'TE-UNITE-01',
+        title: '形势任务教育：算清效益账',
+        theme: '算清账、明方向、添干劲',
+        goals: ['讲清当前油价形势和本区效益状况', '让每名党员算清本岗位的成本账', '征集降本增效建议'],
+        steps: [
+          '经营管理人员讲解形势与效益指标',
+          '以一口井为例现场算“效益账”',
+          '党员分组算本岗位的成本构成',
+          '征集“我为提质增效献一策”建议',
+          '宣传员党员整理稿件在支部群宣传',
+        ],
+        materials: ['效益测算表', '单井成本明细', '建议征集表'],
+        durationMinutes: 90,
+      },
+      {
+        code: 'TE-UNITE-02',
+        title: '劳模工匠面对面',
+        theme: '学劳模精神，走技能成才路',
+        goals: ['邀请劳模或技能专家分享成长经历', '青年党员与工匠结对', '形成年度技能帮带计划'],
+        steps: [
+          '播放劳模事迹短片',
+          '劳模工匠讲述成长故事和绝招绝技',
+          '青年党员现场提问交流',
+          '签订师徒结对协议',
+          '制定帮带计划，计入技术员“技能帮带”',
+        ],
+        materials: ['事迹短片', '师徒结对协议', '帮带计划表'],
+        durationMinutes: 120,
+      },
+      {
+        code: 'TE-UNITE-03',
+        title: '我为提质增效献一策',
+        theme: '金点子汇聚正能量',
+        goals: ['每名党员至少提出一条合理化建议', '评选可实施的金点子', '明确实施责任人'],
+        steps: [
+          '回顾上一轮合理化建议的落地情况',
+          '党员逐一介绍自己的建议',
+          '技术、经营人员评估可行性与效益',
+          '投票评选金点子并确定实施责任人',
+          '纳入成本员“小改小革”跟踪',
+        ],
+        materials: ['建议表', '评估打分表', '投票卡'],
+        durationMinutes: 90,
+      },
+    ],
+  },
+];
