@@ -16,8 +16,21 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
   return n;
 }
 
+/** A bar on a terminal; in a log (CI, the sandbox) a line every tenth of the way instead. */
 function progressReporter(enabled: boolean): { update(p: DemoProgress): void; stop(): void } {
   if (!enabled) return { update: () => {}, stop: () => {} };
+  if (!process.stdout.isTTY) {
+    let shown = -1;
+    return {
+      update: (p) => {
+        const tenth = Math.floor((p.done / p.total) * 10);
+        if (tenth === shown) return;
+        shown = tenth;
+        console.log(`demo data: ${p.done}/${p.total} branches, ${p.rows} rows`);
+      },
+      stop: () => {},
+    };
+  }
   const bar = new SingleBar({ format: 'demo data |{bar}| {value}/{total} branches · {rows} rows · {eta_formatted} left', hideCursor: true }, Presets.shades_classic);
   let started = false;
   return {
@@ -51,7 +64,7 @@ await runCli(async () => {
     if (!values.demo) return;
     const scale = Math.max(1, positiveInt(values.scale, 'scale', 1));
     const seed = positiveInt(values.seed, 'seed', 1);
-    const progress = progressReporter(scale > 1 && process.stdout.isTTY === true);
+    const progress = progressReporter(scale > 1);
     const result = await seedDemo(db, { seed, scale, asOf, onProgress: (p) => progress.update(p) }).finally(() => progress.stop());
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (result.skipped) {
