@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
+  ColumnTypeEnum,
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -30,6 +31,13 @@ const { WebAssembly: wasmApi } = globalThis as unknown as {
 let modulePromise: Promise<EngineModule> | undefined;
 
 async function loadEngineModule(): Promise<EngineModule> {
+  // The engine reports panics through this global; without it a panic's message is lost.
+  const registry = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
+  registry.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message: (message: string) => {
+      process.stderr.write(`Prisma schema engine panicked: ${message}\n`);
+    },
+  };
   const bindings = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as EngineModule;
   const require = createRequire(import.meta.url);
   const entry = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
@@ -59,7 +67,7 @@ class ShadowSafePg implements SqlMigrationAwareDriverAdapterFactory {
   private readonly opened: SqlDriverAdapter[] = [];
 
   async connect(): Promise<SqlDriverAdapter> {
-    const adapter = readCharAsText(await new PrismaPg(this.config as pg.PoolConfig).connect());
+    const adapter = patchAdapterForEngine(await new PrismaPg(this.config as pg.PoolConfig).connect());
     this.opened.push(adapter);
     return adapter;
   }
@@ -72,7 +80,7 @@ class ShadowSafePg implements SqlMigrationAwareDriverAdapterFactory {
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const name = `prisma_shadow_${randomUUID().replaceAll('-', '')}`;
     await this.admin(`CREATE DATABASE "${name}"`);
-    const adapter = readCharAsText(await new PrismaPg({ ...this.config, database: name } as pg.PoolConfig).connect());
+    const adapter = patchAdapterForEngine(await new PrismaPg({ ...this.config, database: name } as pg.PoolConfig).connect());
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
@@ -92,27 +100,71 @@ class ShadowSafePg implements SqlMigrationAwareDriverAdapterFactory {
   }
 }
 
+/**
+ * adapter-pg 7.10 runs a migration script by splitting it on every `;`, which breaks
+ * PL/pgSQL bodies (`$$ … ; … $$`) in our raw-SQL invariants. The native engine sends the
+ * script whole; so do we: one simple-protocol query, which PostgreSQL runs as one transaction.
+ */
+function wholeScripts(queryable: object): void {
+  const target = queryable as { executeScript?: (script: string) => Promise<void>; underlyingDriver?: () => pg.Pool };
+  const pool = target.underlyingDriver?.();
+  if (!target.executeScript || !pool) return;
+  const original = target.executeScript.bind(target);
+  target.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch {
+      // Re-run through the adapter so the engine receives the error in the shape it expects.
+      await original(script);
+    }
+  };
+}
+
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
-type PerformIO = (query: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+type PerformIO = (query: object) => Promise<{ fields: { dataTypeID: number }[] }>;
+type QueryRaw = (query: object) => Promise<{ columnTypes: number[] }>;
 
 /**
  * The engine describes a database through catalog queries that return the one-byte `"char"`
- * type (pg_class.relkind…), which adapter-pg 7.10 refuses ("Column type 'char' could not be
- * deserialized"). pg already parses it as a string, so the column is re-labelled as text.
+ * type (pg_class.relkind, pg_constraint.contype…). adapter-pg 7.10 has no mapping for it and
+ * fails ("Column type 'char' could not be deserialized"), although the driver protocol has a
+ * `Character` column type the engine expects there. pg already parses the value as a string:
+ * let the adapter map the column as text, then report it as `Character`.
  */
-function readCharAsText<T extends object>(queryable: T): T {
-  const target = queryable as T & { performIO?: PerformIO; startTransaction?: (...args: unknown[]) => Promise<object> };
+function patchAdapterForEngine<T extends object>(queryable: T): T {
+  wholeScripts(queryable);
+  const target = queryable as T & {
+    performIO?: PerformIO;
+    queryRaw?: QueryRaw;
+    startTransaction?: (...args: unknown[]) => Promise<object>;
+  };
+  const charColumns = new WeakMap<object, number[]>();
   const performIO = target.performIO?.bind(target);
   if (performIO) {
     target.performIO = async (query) => {
       const result = await performIO(query);
-      for (const field of result.fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+      const found: number[] = [];
+      result.fields.forEach((field, index) => {
+        if (field.dataTypeID === PG_CHAR_OID) {
+          field.dataTypeID = PG_TEXT_OID;
+          found.push(index);
+        }
+      });
+      if (found.length > 0) charColumns.set(query, found);
+      return result;
+    };
+  }
+  const queryRaw = target.queryRaw?.bind(target);
+  if (queryRaw) {
+    target.queryRaw = async (query) => {
+      const result = await queryRaw(query);
+      for (const index of charColumns.get(query) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
       return result;
     };
   }
   const startTransaction = target.startTransaction?.bind(target);
-  if (startTransaction) target.startTransaction = async (...args) => readCharAsText(await startTransaction(...args));
+  if (startTransaction) target.startTransaction = async (...args) => patchAdapterForEngine(await startTransaction(...args));
   return queryable;
 }
 

@@ -45,7 +45,7 @@ export function decideVeto(
   rules: RulesDefinition,
   meta: EntryMeta,
 ): VetoOutcome {
-  // Only an admin may decide, even where the generic table would let an admin stand in for a reviewer.
+  // The table names only 'admin', so a secretary (reviewer) who proposed cannot also decide.
   const status = applyTransition('veto', VETO_TRANSITIONS, vetoCase.status, decision.type, actor);
   const decided: VetoCase = { ...vetoCase, status };
   if (decision.type === 'reject') {

@@ -33,7 +33,11 @@ describe('db:migrate on the WebAssembly schema engine', () => {
 
     const schema = await readFile(defaultPaths.schemaPath, 'utf8');
     const tables = await tableNames(url);
-    for (const [, mapped] of schema.matchAll(/@@map\("([a-z_]+)"\)/g)) {
+    const models = [...schema.matchAll(/^model \w+ \{[\s\S]*?^\}/gm)].map((m) => m[0]);
+    expect(models.length).toBeGreaterThan(20);
+    for (const model of models) {
+      const mapped = /@@map\("([a-z_]+)"\)/.exec(model)?.[1];
+      expect(mapped, model.split('\n')[0]).toBeDefined();
       expect(tables).toContain(`public.${mapped}`);
     }
     expect(tables).toContain('public._prisma_migrations');
@@ -62,6 +66,24 @@ describe('drift between schema.prisma and the migrations', () => {
       expect(sql).toMatch(/ADD COLUMN\s+"drift_probe"|ADD COLUMN\s+"driftProbe"/);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('raw SQL invariants', () => {
+  it('ship in the migrations, byte for byte', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const sqlDir = join(defaultPaths.migrationsDir, '..', 'sql');
+    const migrations = await Promise.all(
+      (await readdir(defaultPaths.migrationsDir, { withFileTypes: true }))
+        .filter((e) => e.isDirectory())
+        .map((e) => readFile(join(defaultPaths.migrationsDir, e.name, 'migration.sql'), 'utf8')),
+    );
+    const files = (await readdir(sqlDir)).filter((f) => f.endsWith('.sql'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const content = (await readFile(join(sqlDir, file), 'utf8')).trim();
+      expect(migrations.some((m) => m.includes(content)), `${file} is not in any migration`).toBe(true);
     }
   });
 });
