@@ -83,10 +83,7 @@ ALTER TABLE "annual_evaluations" ADD CONSTRAINT "annual_evaluations_scores_range
   CHECK (coalesce(democratic_score, 0) BETWEEN 0 AND 100
      AND coalesce(mass_score, 0) BETWEEN 0 AND 100
      AND coalesce(checklist_score, 0) BETWEEN 0 AND 100
-     AND coalesce(composite_score, 0) BETWEEN 0 AND 100
-     AND coalesce(political_score, 0) BETWEEN 0 AND 100
-     AND coalesce(job_skill_score, 0) BETWEEN 0 AND 100
-     AND coalesce(performance_score, 0) BETWEEN 0 AND 100);
+     AND coalesce(composite_score, 0) BETWEEN 0 AND 100);
 ALTER TABLE "annual_evaluations" ADD CONSTRAINT "annual_evaluations_veto_grade"
   CHECK (NOT vetoed OR grade IS NULL OR grade = 'UNQUALIFIED');
 ALTER TABLE "evaluation_years" ADD CONSTRAINT "evaluation_years_finalized_fields"

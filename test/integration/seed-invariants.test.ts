@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDefaultRules } from '../../src/domain/rules/default-rules.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { seedDatabase } from '../../prisma/seed/seed-database.js';
-import { useSchemaDatabase } from './seed-schema-database.js';
+import { useIsolated } from '../helpers/isolated.js';
 
-const database = useSchemaDatabase();
+const database = useIsolated();
 const fx = { branchId: 0, memberId: 0, secretaryId: 0, rulesVersionId: 0 };
 let seq = 0;
 const next = (prefix: string) => `${prefix}-${++seq}`;
@@ -119,6 +119,15 @@ describe('deductions, objections, rules and evaluations', () => {
       db.rulesVersion.create({ data: { year: 2027, version: 1, effectiveFrom: day('2026-12-31'), definition: buildDefaultRules(2027) as unknown as Prisma.InputJsonValue } }),
       /year_matches/,
     );
+  });
+
+  it('keeps every evaluation score, the star components included, on the 0–100 scale', async () => {
+    const { db } = database;
+    await db.evaluationYear.create({ data: { year: 2026 } });
+    const base = { memberId: fx.secretaryId, branchId: fx.branchId, year: 2026 };
+    await refused(db.annualEvaluation.create({ data: { ...base, democraticScore: '100.5' } }), /scores_range/);
+    await refused(db.annualEvaluation.create({ data: { ...base, politicalScore: '120' } }), /star_scores_range/);
+    await db.annualEvaluation.create({ data: { ...base, politicalScore: '95', jobSkillScore: '90', performanceScore: '88' } });
   });
 
   it('locks a finalised year except for a reasoned admin adjustment', async () => {

@@ -8,9 +8,23 @@ import { generateDemo } from '../../src/demo/generate-demo.js';
 import { DEFAULT_SETTINGS } from '../../prisma/seed/default-settings.js';
 import { seedDatabase } from '../../prisma/seed/seed-database.js';
 import { DEMO_MARKER_KEY, seedDemo } from '../../prisma/seed/seed-demo.js';
-import { tableCounts, useSchemaDatabase } from './seed-schema-database.js';
+import { useIsolated } from '../helpers/isolated.js';
+import type { Db } from '../../src/db/prisma.js';
 
-const database = useSchemaDatabase();
+const database = useIsolated();
+
+/** Row count of every table in the public schema, for “a second run changes nothing”. */
+async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${name}"`);
+    counts[name] = Number(row?.n ?? 0);
+  }
+  return counts;
+}
 const demo = { seed: 7, scale: 1, asOf: '2026-11-28' };
 
 describe('base seed', () => {
