@@ -1,5 +1,6 @@
-// Two projects: `unit` (pure, no I/O) and `integration` (real PostgreSQL and Redis; each file
-// gets its own database cloned from a migrated template and its own Redis key prefix).
+// Three projects: `unit` (pure, no I/O), `integration` (real PostgreSQL and Redis; each file
+// gets its own database cloned from a migrated template and its own Redis key prefix), and
+// `browser` (the sandbox page in Debian's Chromium, driven by playwright-core).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -20,6 +21,15 @@ export default defineConfig({
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
         },
       },
     ],

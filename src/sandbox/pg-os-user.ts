@@ -31,7 +31,7 @@ async function lookupUser(name: string): Promise<OsUser | undefined> {
   }
 }
 
-/** Every existing folder from `/` down to `path` (the path itself included when it exists). */
+/** Every existing entry from `/` down to `path` (the path itself included when it exists). */
 function foldersOnTheWay(path: string): string[] {
   const folders: string[] = [];
   let current = existsSync(path) ? path : dirname(path);
@@ -50,6 +50,7 @@ export async function blockedFolders(paths: string[], user: OsUser | undefined):
   for (const path of paths) {
     for (const folder of foldersOnTheWay(path)) {
       const s = await stat(folder);
+      if (!s.isDirectory()) continue;
       const ok =
         (s.mode & 0o001) !== 0 ||
         (user !== undefined && s.uid === user.uid && (s.mode & 0o100) !== 0) ||

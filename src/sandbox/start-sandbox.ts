@@ -13,7 +13,7 @@ import { assertPortsFree, probeSandbox, type PortNeed } from './ports.js';
 import { acquireLock } from './sandbox-lock.js';
 import { prepareHome, sandboxPaths } from './sandbox-home.js';
 import type { SandboxSettings } from './sandbox-settings.js';
-import { seedWhenEmpty } from './seed-sandbox.js';
+import { seedSandbox } from './seed-sandbox.js';
 
 export interface RunningSandbox {
   kind: 'started';
@@ -84,8 +84,8 @@ export async function startSandbox(settings: SandboxSettings, report: Report): P
     const logger = createLogger(settings.logLevel, destination);
 
     const db = createPrisma(databaseUrl, { poolSize: 2 });
-    const seeded = await step(report, 'demo roster', () => seedWhenEmpty(db, settings.timeZone).finally(() => db.$disconnect()));
-    if (seeded.seeded) report(`    loaded ${seeded.members} members into the empty database`);
+    const seeded = await step(report, 'seed (rules, library; demo data when empty)', () => seedSandbox(db, settings.timeZone, report).finally(() => db.$disconnect()));
+    if (seeded.demoMembers > 0) report(`    loaded ${seeded.demoMembers} members and ${seeded.activityRows} activity rows of demo data`);
 
     const health = { pid: process.pid, home: settings.home, url, web: webUrl, database: embedded ? 'embedded' : 'external', queues: settings.redisUrl ? 'redis' : 'postgres' };
     const services = await step(report, `emulator, web server and workers (queues on ${health.queues === 'redis' ? 'Redis' : 'PostgreSQL'})`, () =>

@@ -5,7 +5,8 @@ import { escapeHtml, type Obj } from './html.js';
 
 /** VChart's default palette, which Feishu's "brand" theme starts from. */
 const PALETTE = ['#1664FF', '#1AC6FF', '#FF8A00', '#3CC780', '#7442D4', '#FFC400', '#304D77', '#B48DEB', '#009488', '#FF7DDA'];
-const W = 600;
+/** Drawn twice: wide for desktop cards, narrow so that labels stay legible on a phone. */
+const WIDTHS = { wide: 600, narrow: 340 } as const;
 const RATIOS: Record<string, number> = { '1:1': 1, '4:3': 3 / 4, '16:9': 9 / 16, '2:1': 1 / 2 };
 
 const fmt = (n: number) => (Math.abs(n) >= 10000 ? `${+(n / 10000).toFixed(1)}万` : `${+n.toFixed(2)}`);
@@ -22,14 +23,14 @@ function niceTicks(min: number, max: number): number[] {
   return ticks;
 }
 
-function cartesianSvg(m: Extract<ChartModel, { kind: 'cartesian' }>, h: number, top: number, colors: string[]): string {
+function cartesianSvg(m: Extract<ChartModel, { kind: 'cartesian' }>, W: number, h: number, top: number, colors: string[]): string {
   const stacked = m.stack && m.mark === 'bar';
   const totals = m.categories.map((_, i) => m.series.reduce((s, se) => s + Math.max(se.values[i] ?? 0, 0), 0));
   const all = m.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const ticks = niceTicks(Math.min(0, ...all), Math.max(1, ...(stacked ? totals : all)));
   const lo = ticks[0] ?? 0;
   const hi = ticks[ticks.length - 1] ?? 1;
-  const [left, right, bottom] = [m.horizontal ? 84 : 44, 12, 28];
+  const [left, right, bottom] = [m.horizontal ? (W < 400 ? 64 : 84) : 40, 12, 28];
   const pw = W - left - right;
   const ph = h - top - bottom;
   const n = Math.max(m.categories.length, 1);
@@ -48,7 +49,8 @@ function cartesianSvg(m: Extract<ChartModel, { kind: 'cartesian' }>, h: number, 
   }
   m.categories.forEach((c, i) => {
     const mid = band * (i + 0.5);
-    const label = c.length > 8 && n > 4 ? `${c.slice(0, 7)}…` : c;
+    const max = W < 400 ? 5 : 8;
+    const label = c.length > max && n > 3 ? `${c.slice(0, max - 1)}…` : c;
     parts.push(m.horizontal ? text(left - 6, top + mid + 4, label, 'end') : text(left + mid, top + ph + 16, label));
   });
   const zero = val(Math.max(lo, 0));
@@ -87,7 +89,7 @@ function cartesianSvg(m: Extract<ChartModel, { kind: 'cartesian' }>, h: number, 
   return parts.join('');
 }
 
-function pieSvg(m: Extract<ChartModel, { kind: 'pie' }>, h: number, top: number, colors: string[]): string {
+function pieSvg(m: Extract<ChartModel, { kind: 'pie' }>, W: number, h: number, top: number, colors: string[]): string {
   const total = m.slices.reduce((s, x) => s + x.value, 0) || 1;
   const r = Math.max(Math.min(W, h - top) / 2 - 16, 10);
   const [cx, cy] = [W / 2, top + (h - top) / 2];
@@ -123,12 +125,18 @@ export function renderChart(spec: Obj, aspectRatio: string | undefined, heightPx
   const title = head.title ? `<div class="chart-title">${escapeHtml(head.title)}</div>` : '';
   if (model.kind === 'table') return `<div class="chart">${title}${table(model)}</div>`;
   const colors = head.colors ?? PALETTE;
-  const h = heightPx ? Math.round((heightPx / 360) * W) : Math.round(W * (RATIOS[aspectRatio ?? ''] ?? RATIOS['16:9']!));
-  const top = 14;
-  const svg = model.kind === 'pie' ? pieSvg(model, h, top, colors) : cartesianSvg(model, h, top, colors);
+  const svg = (Object.entries(WIDTHS) as [string, number][])
+    .map(([name, W]) => {
+      const ratio = RATIOS[aspectRatio ?? ''] ?? RATIOS['16:9']!;
+      // On a phone a very flat chart leaves no room for bars: never flatter than 5:3 there.
+      const h = heightPx ? Math.round((heightPx / 360) * W) : Math.round(W * (name === 'narrow' ? Math.max(ratio, 0.6) : ratio));
+      const body = model.kind === 'pie' ? pieSvg(model, W, h, 14, colors) : cartesianSvg(model, W, h, 14, colors);
+      return `<svg class="chart-${name}" viewBox="0 0 ${W} ${h}" role="img" aria-label="${escapeHtml(head.title ?? 'chart')}">${body}</svg>`;
+    })
+    .join('');
   const names = model.kind === 'pie' ? model.slices.map((s) => s.name) : model.series.length > 1 ? model.series.map((s) => s.name) : [];
   const legend = names.length
     ? `<div class="chart-legend">${names.map((n, i) => `<span><i style="background:${colors[i % colors.length]}"></i>${escapeHtml(n)}</span>`).join('')}</div>`
     : '';
-  return `<div class="chart">${title}<svg viewBox="0 0 ${W} ${h}" role="img" aria-label="${escapeHtml(head.title ?? 'chart')}">${svg}</svg>${legend}</div>`;
+  return `<div class="chart">${title}${svg}${legend}</div>`;
 }
