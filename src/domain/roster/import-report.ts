@@ -129,6 +129,24 @@ export interface ImportReport {
   unresolved: UnresolvedMember[];
 }
 
+export function emptyReport(fileName: string, options: ImportReport['options']): ImportReport {
+  return {
+    file: { name: fileName, format: null, dataRows: 0 },
+    committee: null,
+    options,
+    outcome: 'invalid',
+    errors: [],
+    warnings: [],
+    branchesCreated: [],
+    created: [],
+    updated: [],
+    unchanged: 0,
+    deactivated: [],
+    resolved: [],
+    unresolved: [],
+  };
+}
+
 /** The counts that go to the audit log and to logs: no names, numbers or ids of people. */
 export function reportCounts(report: ImportReport): Record<string, number> {
   return {

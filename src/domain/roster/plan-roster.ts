@@ -1,6 +1,6 @@
 // The difference between a valid file and the database: branches and members to create, field-by-field
 // updates keyed by employee number, deactivations, and which open_ids are still missing. Pure.
-import type { ChangedField, FieldChange, ResolvedMember, UnresolvedMember, UnresolvedReason } from './import-report.js';
+import type { ChangedField, FieldChange, ImportReport, ResolvedMember, UnresolvedMember, UnresolvedReason } from './import-report.js';
 import type { RosterRole } from './roster-fields.js';
 import type { RosterRow } from './roster-row-schema.js';
 import type { ExistingMember, RosterSnapshot } from './roster-snapshot.js';
@@ -149,4 +149,19 @@ export function planRoster(input: PlanInput): RosterPlan {
       .map((m) => ({ memberId: m.id, employeeNo: m.employeeNo, name: m.name, branch: m.branchName }));
   }
   return plan;
+}
+
+/** The report's lists filled from a plan: what was (or, in a dry run, would be) written. */
+export function reportWithPlan(report: ImportReport, plan: RosterPlan, outcome: ImportReport['outcome']): ImportReport {
+  return {
+    ...report,
+    outcome,
+    branchesCreated: plan.branchesToCreate,
+    created: plan.creates.map((c) => ({ row: c.row, employeeNo: c.employeeNo, name: c.values.name, branch: c.values.branch, role: c.values.role })),
+    updated: plan.updates.map((u) => ({ row: u.row, employeeNo: u.employeeNo, name: u.name, changes: u.changes })),
+    unchanged: plan.unchanged,
+    deactivated: plan.deactivations.map(({ employeeNo, name, branch }) => ({ employeeNo, name, branch })),
+    resolved: plan.resolved,
+    unresolved: plan.unresolved,
+  };
 }

@@ -4,12 +4,14 @@ import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { RetryOptions } from '../../outbound/retry.js';
 import { findConflicts } from './check-roster.js';
-import { reportCounts, type ImportReport, type RosterError } from './import-report.js';
-import { planHasChanges, planRoster, rowsNeedingOpenId, type RosterPlan } from './plan-roster.js';
+import { emptyReport, reportCounts, type ImportReport, type RosterError } from './import-report.js';
+import { planHasChanges, planRoster, reportWithPlan, rowsNeedingOpenId, type RosterPlan } from './plan-roster.js';
 import { parseRoster, sortErrors } from './parse-roster.js';
 import type { RosterFile } from './read-roster-file.js';
-import { applyPlan, findCommittee, loadSnapshot, lockRosterImports, recordImportAudit } from './roster-repository.js';
+import { DomainError } from '../errors.js';
+import { applyPlan, findCommittee, isActiveAdmin, loadSnapshot, lockRosterImports, recordImportAudit } from './roster-repository.js';
 import type { RosterRow } from './roster-row-schema.js';
+import type { RosterSnapshot } from './roster-snapshot.js';
 import { resolveOpenIds, type OpenIdDirectory, type ResolveResult } from './resolve-open-ids.js';
 
 export interface ImportRosterOptions {
@@ -36,6 +38,9 @@ export interface ImportRosterInput {
   options?: ImportRosterOptions;
 }
 
+type Committee = RosterSnapshot['committee'];
+type Checked = { ok: true; committee: Committee; rows: RosterRow[]; snapshot: RosterSnapshot } | { ok: false; errors: RosterError[] };
+
 /** Thrown inside the transaction when the database changed since validation; rolls everything back. */
 class ConflictsAppeared extends Error {
   constructor(readonly errors: RosterError[]) {
@@ -43,77 +48,54 @@ class ConflictsAppeared extends Error {
   }
 }
 
+/**
+ * Imports a roster file. With `actorMemberId` (the chat upload) the actor must be an active committee admin, or a
+ * DomainError ACTOR_NOT_ALLOWED is thrown before the file is read; the CLI runs as the system.
+ */
 export async function importRoster(input: ImportRosterInput): Promise<ImportReport> {
-  const { db, file } = input;
   const options = input.options ?? {};
-  const report: ImportReport = {
-    file: { name: file.name, format: null, dataRows: 0 },
-    committee: null,
-    options: { dryRun: Boolean(options.dryRun), deactivateMissing: Boolean(options.deactivateMissing), offline: Boolean(options.offline) },
-    outcome: 'invalid',
-    errors: [],
-    warnings: [],
-    branchesCreated: [],
-    created: [],
-    updated: [],
-    unchanged: 0,
-    deactivated: [],
-    resolved: [],
-    unresolved: [],
-  };
+  if (options.actorMemberId != null && !(await isActiveAdmin(input.db, options.actorMemberId))) {
+    throw new DomainError('ACTOR_NOT_ALLOWED', 'only an active committee admin may import the roster', { action: 'roster.import' });
+  }
+  const report = emptyReport(input.file.name, {
+    dryRun: Boolean(options.dryRun),
+    deactivateMissing: Boolean(options.deactivateMissing),
+    offline: Boolean(options.offline),
+  });
+  const checked = await checkFile(input, report);
+  if (!checked.ok) return { ...report, errors: checked.errors };
 
-  const parsed = await parseRoster(file);
-  report.file.format = parsed.format;
-  report.file.dataRows = parsed.dataRows;
-  report.warnings.push(...parsed.warnings);
-  const { rows } = parsed;
-  const committee = await findCommittee(db, options.committee);
-  if ('code' in committee) return { ...report, errors: [committee, ...parsed.errors] };
-  report.committee = committee.name;
-  if (rows.length === 0) return { ...report, errors: parsed.errors };
-  const snapshot = await loadSnapshot(db, committee, rows, report.options.deactivateMissing);
-  const errors = sortErrors([...parsed.errors, ...findConflicts(rows, snapshot)]);
-  if (errors.length > 0) return { ...report, errors };
-
-  const resolution = await resolveMissing(input, rowsNeedingOpenId(rows, snapshot), report);
-  const planFor = (s: typeof snapshot): RosterPlan =>
-    planRoster({ rows, snapshot: s, deactivateMissing: report.options.deactivateMissing, resolved: resolution.resolved, notResolved: resolution.notResolved });
-
-  if (report.options.dryRun) return { ...withPlan(report, planFor(snapshot)), outcome: 'dry_run' };
+  const resolution = await resolveMissing(input, rowsNeedingOpenId(checked.rows, checked.snapshot), report);
+  const planFor = (snapshot: RosterSnapshot): RosterPlan =>
+    planRoster({
+      rows: checked.rows,
+      snapshot,
+      deactivateMissing: report.options.deactivateMissing,
+      resolved: resolution.resolved,
+      notResolved: resolution.notResolved,
+    });
+  if (report.options.dryRun) return reportWithPlan(report, planFor(checked.snapshot), 'dry_run');
   try {
-    const plan = await db.$transaction(
-      async (tx) => {
-        await lockRosterImports(tx);
-        // Validated outside the lock: plan again against what the database holds now.
-        const current = await loadSnapshot(tx, committee, rows, report.options.deactivateMissing);
-        const late = findConflicts(rows, current);
-        if (late.length > 0) throw new ConflictsAppeared(late);
-        const plan = planFor(current);
-        if (!planHasChanges(plan)) return { plan, applied: false };
-        await applyPlan(tx, committee.id, plan);
-        const done = withPlan(report, plan);
-        await recordImportAudit(tx, {
-          actorId: options.actorMemberId ?? null,
-          committeeId: committee.id,
-          after: {
-            actor: options.actorMemberId ? 'admin' : 'system:roster-import',
-            source: options.source ?? 'cli',
-            format: report.file.format,
-            sha256: createHash('sha256').update(file.bytes).digest('hex'),
-            deactivateMissing: report.options.deactivateMissing,
-            counts: reportCounts(done),
-          },
-        });
-        return { plan, applied: true };
-      },
-      // One transaction for the whole file: a 2,200-row first import needs more than Prisma's 5 s default.
-      { maxWait: 10_000, timeout: 120_000 },
-    );
-    return { ...withPlan(report, plan.plan), outcome: plan.applied ? 'applied' : 'unchanged' };
+    return await writeRoster(input, report, checked, planFor);
   } catch (e) {
     if (e instanceof ConflictsAppeared) return { ...report, errors: sortErrors(e.errors) };
     throw e;
   }
+}
+
+/** The file on its own, then against the database; notes format, row count, committee and warnings in `report`. */
+async function checkFile(input: ImportRosterInput, report: ImportReport): Promise<Checked> {
+  const parsed = await parseRoster(input.file);
+  report.file.format = parsed.format;
+  report.file.dataRows = parsed.dataRows;
+  report.warnings.push(...parsed.warnings);
+  const committee = await findCommittee(input.db, input.options?.committee);
+  if ('code' in committee) return { ok: false, errors: [committee, ...parsed.errors] };
+  report.committee = committee.name;
+  if (parsed.rows.length === 0) return { ok: false, errors: parsed.errors };
+  const snapshot = await loadSnapshot(input.db, committee, parsed.rows, report.options.deactivateMissing);
+  const errors = sortErrors([...parsed.errors, ...findConflicts(parsed.rows, snapshot)]);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, committee, rows: parsed.rows, snapshot };
 }
 
 async function resolveMissing(input: ImportRosterInput, need: RosterRow[], report: ImportReport): Promise<ResolveResult> {
@@ -128,15 +110,41 @@ async function resolveMissing(input: ImportRosterInput, need: RosterRow[], repor
   return result;
 }
 
-function withPlan(report: ImportReport, plan: RosterPlan): ImportReport {
-  return {
-    ...report,
-    branchesCreated: plan.branchesToCreate,
-    created: plan.creates.map((c) => ({ row: c.row, employeeNo: c.employeeNo, name: c.values.name, branch: c.values.branch, role: c.values.role })),
-    updated: plan.updates.map((u) => ({ row: u.row, employeeNo: u.employeeNo, name: u.name, changes: u.changes })),
-    unchanged: plan.unchanged,
-    deactivated: plan.deactivations.map(({ employeeNo, name, branch }) => ({ employeeNo, name, branch })),
-    resolved: plan.resolved,
-    unresolved: plan.unresolved,
-  };
+/** One transaction, serialised with other imports, planned again against the locked database. */
+async function writeRoster(
+  input: ImportRosterInput,
+  report: ImportReport,
+  checked: Extract<Checked, { ok: true }>,
+  planFor: (snapshot: RosterSnapshot) => RosterPlan,
+): Promise<ImportReport> {
+  const { committee, rows } = checked;
+  return input.db.$transaction(
+    async (tx) => {
+      await lockRosterImports(tx);
+      const current = await loadSnapshot(tx, committee, rows, report.options.deactivateMissing);
+      const late = findConflicts(rows, current);
+      if (late.length > 0) throw new ConflictsAppeared(late);
+      const plan = planFor(current);
+      if (!planHasChanges(plan)) return reportWithPlan(report, plan, 'unchanged');
+      await applyPlan(tx, committee.id, plan);
+      const done = reportWithPlan(report, plan, 'applied');
+      const actorId = input.options?.actorMemberId ?? null;
+      await recordImportAudit(tx, {
+        actorId,
+        committeeId: committee.id,
+        // Counts and a file hash only: names, numbers and ids of people stay out of the audit trail's summary.
+        after: {
+          actor: actorId ? 'admin' : 'system:roster-import',
+          source: input.options?.source ?? 'cli',
+          format: report.file.format,
+          sha256: createHash('sha256').update(input.file.bytes).digest('hex'),
+          deactivateMissing: report.options.deactivateMissing,
+          counts: reportCounts(done),
+        },
+      });
+      return done;
+    },
+    // One transaction for the whole file: a 2,200-row first import needs more than Prisma's 5 s default.
+    { maxWait: 10_000, timeout: 120_000 },
+  );
 }

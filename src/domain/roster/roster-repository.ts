@@ -13,6 +13,12 @@ export async function lockRosterImports(tx: Prisma.TransactionClient): Promise<v
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('vanguard.roster-import'))`);
 }
 
+/** Whether a member may import the roster (product.md §9: committee admins only). */
+export async function isActiveAdmin(db: RosterDb, memberId: number): Promise<boolean> {
+  const member = await db.member.findUnique({ where: { id: memberId }, select: { role: true, status: true } });
+  return member?.role === 'ADMIN' && member.status === 'ACTIVE';
+}
+
 /** The committee named by `--committee` (name or code), or the only one there is. */
 export async function findCommittee(db: RosterDb, name: string | undefined): Promise<{ id: number; name: string } | RosterError> {
   const committees = await db.committee.findMany({ select: { id: true, name: true, code: true }, orderBy: { id: 'asc' } });

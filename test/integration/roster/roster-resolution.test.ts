@@ -1,6 +1,7 @@
 // Open_id resolution at scale against the emulator's rate limits (on a fake clock: no real waiting), and the
 // audit row of an import an admin sent from chat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDomainError } from '../../../src/domain/errors.js';
 import { importRoster } from '../../../src/domain/roster/roster-import-service.js';
 import { seedUsers, startEmulator, type RunningEmulator } from '../../helpers/feishu-emulator.js';
 import { useIsolated } from '../../helpers/isolated.js';
@@ -41,8 +42,15 @@ describe('importRoster: resolution under rate limits', () => {
     expect(members.map((m) => m.openId)).toEqual(seedUsers(60, 'p').map((u) => u.openId));
   });
 
+  it('refuses a chat upload from anyone but an active admin, before reading the file', async () => {
+    const member = await iso.db.member.findFirstOrThrow({ where: { employeeNo: 'E0003' } });
+    const attempt = importRoster({ db: iso.db, feishu: null, file: csvFile('garbage'), options: { actorMemberId: member.id, source: 'chat' } });
+    await expect(attempt).rejects.toSatisfy((e) => isDomainError(e, 'ACTOR_NOT_ALLOWED'));
+    expect(await iso.db.auditLog.count()).toBe(1);
+  });
+
   it('records the admin who sent the file from chat as the audit actor', async () => {
-    const admin = await iso.db.member.findFirstOrThrow({ where: { employeeNo: 'E0000' } });
+    const admin = await iso.db.member.update({ where: { employeeNo: 'E0000' }, data: { role: 'ADMIN' } });
     const rows = people(61, () => ({ open_id: '' })).map((r, i) => (i === 0 ? { ...r, role: 'admin' } : r));
     const report = await importRoster({
       db: iso.db,
@@ -54,6 +62,6 @@ describe('importRoster: resolution under rate limits', () => {
     expect(report.warnings).toContainEqual({ code: 'resolution_skipped', detail: { reason: 'no_feishu_config' } });
     const audit = await iso.db.auditLog.findFirstOrThrow({ orderBy: { id: 'desc' } });
     expect(audit.actorId).toBe(admin.id);
-    expect(audit.after).toMatchObject({ actor: 'admin', source: 'chat', counts: { created: 1, updated: 1, unresolved: 1 } });
+    expect(audit.after).toMatchObject({ actor: 'admin', source: 'chat', counts: { created: 1, updated: 0, unresolved: 1 } });
   });
 });
