@@ -1,6 +1,8 @@
 // `npm run sandbox`: the whole bot on one machine against the built-in Feishu emulator, with a
 // web page to use it. Ctrl-C stops everything, the embedded database included; failures print
 // why and the command that fixes them, never a stack trace.
+import { existsSync } from 'node:fs';
+import { sandboxPaths } from '../sandbox/sandbox-home.js';
 import { describeFailure } from '../sandbox/sandbox-error.js';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.js';
@@ -8,6 +10,7 @@ import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.js';
 const say = (line = '') => process.stdout.write(`${line}\n`);
 let running: RunningSandbox | undefined;
 let stopping = false;
+let logFile: string | undefined;
 
 async function shutdown(code: number): Promise<never> {
   if (stopping) process.exit(code);
@@ -27,12 +30,13 @@ async function shutdown(code: number): Promise<never> {
 }
 
 function fail(err: unknown): void {
-  process.stderr.write(`\n${describeFailure(err)}\n`);
+  process.stderr.write(`\n${describeFailure(err, logFile && existsSync(logFile) ? logFile : undefined)}\n`);
   void shutdown(1);
 }
 
 async function main(): Promise<void> {
   const settings = readSandboxSettings();
+  logFile = sandboxPaths(settings.home).log;
   const started = performance.now();
   say('Starting the Vanguard sandbox…');
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));

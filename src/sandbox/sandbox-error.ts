@@ -14,10 +14,10 @@ export class SandboxError extends Error {
 }
 
 /** The text printed for a failure: why, then the fix on its own line. */
-export function describeFailure(error: unknown): string {
+export function describeFailure(error: unknown, logFile?: string): string {
   if (error instanceof SandboxError) {
     return [`The sandbox cannot start: ${error.why}`, ...(error.fix ? ['', 'Fix it with:', `  ${error.fix}`] : [])].join('\n');
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `The sandbox stopped: ${message}\nDetails are in the sandbox log (see above).`;
+  return `The sandbox stopped: ${message}${logFile ? `\nMore in the sandbox log: ${logFile}` : ''}`;
 }

@@ -19,14 +19,14 @@ export async function seedSandbox(db: Db, timeZone: string, log: (line: string) 
   const today = todayIn(timeZone);
   await seedDatabase(db, { year: Number(today.slice(0, 4)) });
   if ((await db.member.count()) > 0) return { demoMembers: 0, activityRows: 0 };
-  let lastTenth = -1;
+  let lastQuarter = 0;
   const result = await seedDemo(db, {
     ...SANDBOX_DEMO,
     asOf: today,
     onProgress: (p) => {
-      const tenth = Math.floor((p.done / Math.max(p.total, 1)) * 10);
-      if (tenth > lastTenth && tenth < 10) log(`    demo data: ${p.done}/${p.total} branches`);
-      lastTenth = tenth;
+      const quarter = Math.floor((p.done / Math.max(p.total, 1)) * 4);
+      if (quarter > lastQuarter && quarter < 4) log(`    demo data: ${p.done} of ${p.total} branches`);
+      lastQuarter = quarter;
     },
   });
   return result.skipped ? { demoMembers: 0, activityRows: 0 } : { demoMembers: result.report.members, activityRows: result.report.activityRows };

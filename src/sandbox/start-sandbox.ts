@@ -9,6 +9,7 @@ import { createLogger } from '../logger.js';
 import { botEnvironment } from './bot-env.js';
 import { startBotServices } from './bot-services.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
+import { checkDatabase, checkRedis } from './external-stores.js';
 import { assertPortsFree, probeSandbox, type PortNeed } from './ports.js';
 import { acquireLock } from './sandbox-lock.js';
 import { prepareHome, sandboxPaths } from './sandbox-home.js';
@@ -68,7 +69,10 @@ export async function startSandbox(settings: SandboxSettings, report: Report): P
       await step(report, `PostgreSQL 18 (embedded, data in ${paths.pgData})`, () => embedded.start());
       undo.push(() => embedded.stop());
       databaseUrl = await embedded.ensureDatabase('vanguard');
-    } else report('  PostgreSQL: DATABASE_URL');
+    } else {
+      await step(report, 'PostgreSQL from DATABASE_URL', () => checkDatabase(databaseUrl));
+    }
+    if (settings.redisUrl) await step(report, 'Redis from REDIS_URL', () => checkRedis(settings.redisUrl ?? ''));
     await step(report, 'migrations', () => migrateDatabase(databaseUrl));
 
     const botEnv = botEnvironment(settings, secrets, { databaseUrl, emulatorUrl: url });
