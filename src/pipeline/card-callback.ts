@@ -34,7 +34,7 @@ export async function answerCardAction(deps: CardCallbackDeps, action: CardActio
   const { answer, alsoKeys } = await deps.db.$transaction(
     async (tx) => {
       // One runner per delivery across replicas; a concurrent duplicate waits, then finds the receipt.
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))::text AS locked`;
       const stored = await tx.cardActionReceipt.findUnique({ where: { key } });
       if (stored) return { answer: stored.result as CardAnswer, alsoKeys: [] as string[] };
       const result = await handleCardAction(input, {

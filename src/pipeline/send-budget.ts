@@ -4,7 +4,8 @@
 //
 // Windows are aligned to the wall clock (the window index is part of the key), the way Feishu's
 // gateway counts and `x-ogw-ratelimit-reset` reports; a rolling window would straddle two of
-// Feishu's and draw 429s at full speed.
+// Feishu's and draw 429s at full speed. Nothing is taken in the last moments of a window
+// (`guardMs`): a send that leaves then would arrive in Feishu's next window, already full.
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
@@ -39,7 +40,15 @@ interface Step {
   waitMs: number;
 }
 
-export function createSendBudget(limits: SendRateLimits, store: BudgetStore, now: () => number = Date.now): SendBudget {
+export interface SendBudgetOptions {
+  now?: () => number;
+  /** Dead band at the end of each window, at least the time a request takes to reach Feishu. */
+  guardMs?: number;
+}
+
+export function createSendBudget(limits: SendRateLimits, store: BudgetStore, options: SendBudgetOptions = {}): SendBudget {
+  const now = options.now ?? Date.now;
+  const guardMs = options.guardMs ?? 100;
   const make = (name: string, points: number, windowSeconds: number): RateLimiterAbstract => {
     // Keys carry their window index, so the TTL only has to outlive the window (cleanup).
     const duration = windowSeconds + 1;
@@ -62,6 +71,7 @@ export function createSendBudget(limits: SendRateLimits, store: BudgetStore, now
       // A little past the boundary, spread a little, so waiting senders do not all arrive at once.
       const untilNextSecond = 1000 - (at % 1000) + 2 + Math.floor(Math.random() * 20);
       const untilNextMinute = 60_000 - (at % 60_000) + 2 + Math.floor(Math.random() * 200);
+      if (at % 1000 >= 1000 - guardMs) return { ok: false, waitMs: untilNextSecond, scope: 'app_second' };
       const steps: Step[] = [];
       if (request.receiver) steps.push({ limiter: receiver, key: `${request.receiver}:${sec}`, scope: 'receiver', waitMs: untilNextSecond });
       if (request.lane === 'bulk' && limits.interactiveReserve > 0) {

@@ -10,7 +10,7 @@ import { EventInjector, type InjectorOptions } from '../../../src/emulator/event
 import type { EmulatorOptions } from '../../../src/emulator/types.js';
 import { QUEUES } from '../../../src/jobs/contracts.js';
 import { createQueueBackend, type AppWorker, type QueueBackend } from '../../../src/jobs/queue-backend.js';
-import { createLogger } from '../../../src/logger.js';
+import { createLogger, type Logger } from '../../../src/logger.js';
 import { createEdgeServices, type EdgeServices } from '../../../src/pipeline/edge-services.js';
 import { inboundProcessor } from '../../../workers/processors/inbound.js';
 import { outboundProcessor } from '../../../workers/processors/outbound.js';
@@ -32,6 +32,8 @@ export interface EdgeOptions {
   env?: Record<string, string>;
   injector?: Partial<InjectorOptions>;
   processors?: ProcessorModule[];
+  /** The web app's logger (tests that read what was logged). */
+  appLogger?: Logger;
 }
 
 export interface Edge {
@@ -58,7 +60,7 @@ export async function startEdge(env: Isolated, kind: BackendKind, options: EdgeO
   const appDatabaseUrl = options.appDatabaseUrl ?? env.databaseUrl;
   const appConfig = env.config({ ...options.env, DATABASE_URL: appDatabaseUrl, REDIS_URL: kind === 'redis' ? (options.appRedisUrl ?? redisUrl) : undefined });
   const appQueues = createQueueBackend({ databaseUrl: appDatabaseUrl, redisUrl: appConfig.redisUrl, role: 'producer', prefix: env.redisPrefix });
-  const app = await buildApp(appConfig, { db: createPrisma(appDatabaseUrl, { poolSize: 5 }), queues: appQueues }, { logger, ...(options.actions ? { actions: options.actions } : {}) });
+  const app = await buildApp(appConfig, { db: createPrisma(appDatabaseUrl, { poolSize: 5 }), queues: appQueues }, { logger: options.appLogger ?? logger, ...(options.actions ? { actions: options.actions } : {}) });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
 
   const db = createPrisma(env.databaseUrl, { poolSize: 10 });
