@@ -1,7 +1,10 @@
 // Builds the web application: infrastructure plugins, then the error handler, then routes.
 // Listening happens in server.ts so tests can drive the app with inject().
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { actions as defaultActions } from './bot/actions/index.js';
+import type { ActionDefinition } from './bot/actions/action.js';
 import type { Config } from './config.js';
+import { feishuWebhookRoutes } from './feishu/webhook.plugin.js';
 import type { Logger } from './logger.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { infrastructurePlugin, type AppDeps } from './plugins/infrastructure.js';
@@ -9,6 +12,8 @@ import { healthRoutes } from './routes/health.route.js';
 
 export interface BuildAppOptions {
   logger: Logger;
+  /** The card-action table; the bot's own by default (tests add their own actions). */
+  actions?: readonly ActionDefinition[];
 }
 
 /** Feishu bodies are small; anything above 1 MB is refused with 413. */
@@ -25,5 +30,6 @@ export async function buildApp(config: Config, deps: AppDeps, options: BuildAppO
   await app.register(infrastructurePlugin, { config, deps });
   await app.register(errorHandlerPlugin);
   await app.register(healthRoutes);
+  await app.register(feishuWebhookRoutes, { actions: options.actions ?? defaultActions });
   return app;
 }

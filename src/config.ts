@@ -47,6 +47,13 @@ const envSchema = z
     // Replay window for signed requests. Wide on purpose: whether Feishu re-signs its retries
     // (up to ~7 h later) is unconfirmed, and durable dedupe is the real replay defence.
     FEISHU_SIGNATURE_MAX_AGE_S: z.coerce.number().int().min(0).default(12 * 3600),
+    // Feishu's send limits (platform reference §4): per API and app 50/s and 1000/min, and
+    // 5/s per receiving user or chat. Lower them when a tenant's plan has lower limits.
+    FEISHU_RATE_PER_SECOND: z.coerce.number().int().min(1).default(50),
+    FEISHU_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
+    FEISHU_RATE_PER_RECEIVER: z.coerce.number().int().min(1).default(5),
+    // Sends per second that fan-out leaves to replies, so a campaign never makes a member wait.
+    FEISHU_RATE_INTERACTIVE_RESERVE: z.coerce.number().int().min(0).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.FEISHU_ENCRYPT_KEY) {
@@ -54,6 +61,13 @@ const envSchema = z
         code: 'custom',
         path: ['FEISHU_ENCRYPT_KEY'],
         message: 'FEISHU_ENCRYPT_KEY is required in production (events must be signed and encrypted)',
+      });
+    }
+    if (env.FEISHU_RATE_INTERACTIVE_RESERVE >= env.FEISHU_RATE_PER_SECOND) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FEISHU_RATE_INTERACTIVE_RESERVE'],
+        message: 'FEISHU_RATE_INTERACTIVE_RESERVE must be below FEISHU_RATE_PER_SECOND',
       });
     }
   });
@@ -79,6 +93,7 @@ export interface Config {
     readonly domain: string;
     readonly httpTimeoutMs: number;
     readonly signatureMaxAgeSeconds: number;
+    readonly rateLimits: SendRateLimits;
   };
   readonly databaseUrl: string;
   readonly redisUrl: string | undefined;
@@ -86,6 +101,13 @@ export interface Config {
   readonly timeZone: string;
   readonly adminToken: string;
   readonly logLevel: Env['LOG_LEVEL'];
+}
+
+export interface SendRateLimits {
+  readonly perSecond: number;
+  readonly perMinute: number;
+  readonly perReceiver: number;
+  readonly interactiveReserve: number;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +138,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       domain: env.FEISHU_DOMAIN,
       httpTimeoutMs: env.FEISHU_HTTP_TIMEOUT_MS,
       signatureMaxAgeSeconds: env.FEISHU_SIGNATURE_MAX_AGE_S,
+      rateLimits: {
+        perSecond: env.FEISHU_RATE_PER_SECOND,
+        perMinute: env.FEISHU_RATE_PER_MINUTE,
+        perReceiver: env.FEISHU_RATE_PER_RECEIVER,
+        interactiveReserve: env.FEISHU_RATE_INTERACTIVE_RESERVE,
+      },
     },
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,

@@ -1,19 +1,30 @@
 // The worker set: which processors this process runs. Each processor lives in
-// workers/processors/ and keeps business rules in src/domain.
+// workers/processors/ and keeps its logic in src/pipeline or src/domain.
+import type { CommandDefinition } from '../src/bot/commands/command.js';
 import type { Config } from '../src/config.js';
 import type { AppWorker } from '../src/jobs/queue-backend.js';
 import type { Logger } from '../src/logger.js';
+import type { EdgeServices } from '../src/pipeline/edge-services.js';
 import type { AppDeps } from '../src/plugins/infrastructure.js';
+import { inboundProcessor } from './processors/inbound.js';
+import { maintenanceProcessor } from './processors/maintenance.js';
+import { outboundProcessor } from './processors/outbound.js';
 
 export interface WorkerContext extends AppDeps {
   config: Config;
   logger: Logger;
+  /** The Feishu client, shared send budget and bot identity (worker-side only). */
+  edge: EdgeServices;
+  /** Overrides of the bot's tables (tests). */
+  bot?: { commands?: readonly CommandDefinition[] };
 }
 
-export type ProcessorModule = (context: WorkerContext) => AppWorker<never>[];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- workers of different job types live in one list
+export type ProcessorModule = (context: WorkerContext) => AppWorker<any>[];
 
-export const processorModules: ProcessorModule[] = [];
+export const processorModules: ProcessorModule[] = [inboundProcessor, outboundProcessor, maintenanceProcessor];
 
-export function startWorkers(context: WorkerContext, modules: ProcessorModule[] = processorModules): AppWorker<never>[] {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see ProcessorModule
+export function startWorkers(context: WorkerContext, modules: ProcessorModule[] = processorModules): AppWorker<any>[] {
   return modules.flatMap((start) => start(context));
 }

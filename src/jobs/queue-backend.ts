@@ -57,10 +57,11 @@ function redisBackend(url: string, options: QueueBackendOptions): QueueBackend {
   const shared = new Redis(url, { ...redisConnectionOptions(options.role), lazyConnect: false });
   shared.on('error', onError);
   const owned = new Owned();
+  // Every BullMQ object gets the error listener: unheard connection errors end up on stderr.
   return {
     kind: 'redis',
     queue: <D>(name: string) =>
-      owned.queue(name, () => new Queue<D>(name, { connection: shared, prefix }) as unknown as AppQueue<D>),
+      owned.queue(name, () => new Queue<D>(name, { connection: shared, prefix }).on('error', onError) as unknown as AppQueue<D>),
     worker: <D>(name: string, processor: Processor<D>, settings: WorkerSettings = {}) =>
       owned.track(
         new Worker<D>(name, processor, {
@@ -102,7 +103,7 @@ function postgresBackend(options: QueueBackendOptions): QueueBackend {
   return {
     kind: 'postgres',
     queue: <D>(name: string) =>
-      owned.queue(name, () => new Queue(name, { connection }, createPostgresBackend) as unknown as AppQueue<D>),
+      owned.queue(name, () => new Queue(name, { connection }, createPostgresBackend).on('error', onError) as unknown as AppQueue<D>),
     worker: <D>(name: string, processor: Processor<D>, settings: WorkerSettings = {}) =>
       owned.track(
         new Worker(name, processor as Processor, { ...settings, connection }, createPostgresBackend) as unknown as AppWorker<D>,

@@ -1,0 +1,55 @@
+// The job contracts of the Feishu edge in one place, because jobs outlive deploys: queue names,
+// zod payloads (workers parse job.data), the job-id scheme and the retry options.
+import { createHash } from 'node:crypto';
+import type { JobsOptions } from 'bullmq';
+import { z } from 'zod';
+
+export const QUEUES = {
+  /** One job per inbound event: turn it into replies (workers/processors/inbound.ts). */
+  inbound: 'feishu-inbound',
+  /** Sends for people talking to the bot: replies, card follow-ups, notices to secretaries. */
+  outboundInteractive: 'feishu-outbound-interactive',
+  /** Fan-out (campaigns): same sender, its own queue and workers, so it never delays replies. */
+  outboundBulk: 'feishu-outbound-bulk',
+  /** Scheduled housekeeping: dedupe retention, re-enqueue of stranded claims and outbox rows. */
+  maintenance: 'maintenance',
+} as const;
+
+export type OutboundLaneName = 'interactive' | 'bulk';
+
+export function outboundQueue(lane: OutboundLaneName): string {
+  return lane === 'bulk' ? QUEUES.outboundBulk : QUEUES.outboundInteractive;
+}
+
+/** Only keys travel in jobs: payloads live in PostgreSQL, so no personal data or secret sits in Redis. */
+export const inboundJobSchema = z.object({ key: z.string().min(1).max(300) });
+export type InboundJob = z.infer<typeof inboundJobSchema>;
+
+export const outboundJobSchema = z.object({ businessKey: z.string().min(1).max(500) });
+export type OutboundJob = z.infer<typeof outboundJobSchema>;
+
+export const maintenanceJobSchema = z.object({ task: z.literal('sweep') });
+export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
+
+/**
+ * Deterministic job ids from business keys: adding the same key twice keeps one job, which is
+ * what makes re-enqueueing after a crash or a re-delivery safe. BullMQ forbids `:` in custom
+ * ids and keys may be long, so the id is a kind prefix plus a SHA-256 prefix of the key.
+ */
+export function jobIdFor(kind: 'in' | 'out', key: string): string {
+  return `${kind}-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 40)}`;
+}
+
+// Finished jobs are kept a while for operators (and tests) to inspect; PostgreSQL holds the truth.
+const keepFinished = { removeOnComplete: { age: 24 * 3600, count: 5000 }, removeOnFail: { age: 7 * 24 * 3600 } } as const;
+
+export const INBOUND_JOB_OPTIONS: JobsOptions = { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, ...keepFinished };
+
+/**
+ * Eight attempts with exponential backoff from 1 s end within about four minutes, well inside
+ * Feishu's one-hour `uuid` window, so a retry after an ambiguous timeout cannot send twice.
+ * Rate limits do not use attempts (the sender moves the job to delayed instead).
+ */
+export const OUTBOUND_JOB_OPTIONS: JobsOptions = { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, ...keepFinished };
+
+export const MAINTENANCE_EVERY_MS = 10 * 60 * 1000;

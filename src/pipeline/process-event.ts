@@ -1,0 +1,80 @@
+// The worker half of the inbound chain: load the claimed event, run the bot on it, and in one
+// transaction record its replies in the outbox and mark it HANDLED; then queue the replies.
+// The root row stays locked (FOR UPDATE) while the bot runs, so two workers that pick up the
+// same event (a stalled job run twice) produce one set of replies.
+import type { BotInput } from '../bot/bot-input.js';
+import { prismaMemberDirectory } from '../bot/member-directory.js';
+import type { OutgoingMessage } from '../bot/reply.js';
+import { handleBotInput, type RouterDeps } from '../bot/router.js';
+import type { BotServices } from '../bot/services.js';
+import { toBotInput } from '../bot/to-bot-input.js';
+import type { Db } from '../db/prisma.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { inboundJobSchema } from '../jobs/contracts.js';
+import type { QueueBackend } from '../jobs/queue-backend.js';
+import { parseEventPayload } from './event-payload.js';
+import { enqueueSends, itemsFor, writeOutbox, type OutboundItem } from './outbox.js';
+
+export interface InboundDeps {
+  db: Db;
+  queues: QueueBackend;
+  botOpenId(): Promise<string>;
+  bot: Pick<RouterDeps, 'commands' | 'others' | 'onError'>;
+  timeZone: string;
+  now?: () => Date;
+}
+
+export type ProcessOutcome = 'handled' | 'already-handled' | 'missing';
+
+/** Longest the bot may take on one event before the transaction (and the job attempt) fails. */
+const HANDLE_TIMEOUT_MS = 60_000;
+
+export async function processInboundJob(deps: InboundDeps, data: unknown): Promise<ProcessOutcome> {
+  const { key } = inboundJobSchema.parse(data);
+  const result = await deps.db.$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<{ status: string; payload: unknown }[]>`
+        SELECT status::text AS status, payload FROM processed_events WHERE key = ${key} FOR UPDATE`;
+      const row = rows[0];
+      if (!row) return { outcome: 'missing' as const, keys: [] };
+      if (row.status === 'HANDLED') return { outcome: 'already-handled' as const, keys: [] };
+      const input = await toBotInput(parseEventPayload(row.payload), { botOpenId: deps.botOpenId });
+      const messages = input ? await handleBotInput(input, { ...deps.bot, services: servicesFor(deps) }) : [];
+      const items = replyItems(key, input, messages);
+      await writeOutbox(tx, items, 'interactive');
+      // The payload held the message text only to survive until handled: drop it now.
+      await tx.processedEvent.update({ where: { key }, data: { status: 'HANDLED', handledAt: new Date(), payload: Prisma.DbNull } });
+      return { outcome: 'handled' as const, keys: items.map((i) => i.businessKey) };
+    },
+    { timeout: HANDLE_TIMEOUT_MS, maxWait: 10_000 },
+  );
+  // Handled before (a re-run after a crash between commit and enqueue): queue what is still pending.
+  const keys = result.outcome === 'already-handled' ? await pendingReplyKeys(deps.db, key) : result.keys;
+  await enqueueSends(deps.queues, keys, 'interactive');
+  return result.outcome;
+}
+
+function servicesFor(deps: InboundDeps): BotServices {
+  return { directory: prismaMemberDirectory(deps.db), db: deps.db, timeZone: deps.timeZone, now: deps.now ?? (() => new Date()) };
+}
+
+/** Replies are `<event key>:reply:<n>`: a re-processed event names them the same, so each exists once. */
+function replyItems(key: string, input: BotInput | undefined, messages: readonly OutgoingMessage[]): OutboundItem[] {
+  const chat = input && 'chatType' in input ? input : undefined;
+  const replyReceiver = chat
+    ? chat.chatType === 'p2p'
+      ? { type: 'open_id' as const, id: chat.openId }
+      : { type: 'chat_id' as const, id: chat.chatId }
+    : undefined;
+  return itemsFor(messages, `${key}:reply`).map((item) =>
+    item.message.target.to === 'message' && replyReceiver ? { ...item, replyReceiver } : item,
+  );
+}
+
+async function pendingReplyKeys(db: Db, key: string): Promise<string[]> {
+  const rows = await db.outboundMessage.findMany({
+    where: { businessKey: { startsWith: `${key}:reply:` }, status: 'PENDING' },
+    select: { businessKey: true },
+  });
+  return rows.map((r) => r.businessKey);
+}
