@@ -7,6 +7,7 @@ import { buildEmulator } from '../emulator/emulator.js';
 import { EventInjector } from '../emulator/event-injector.js';
 import { registerSandboxPage } from '../emulator/web/page-routes.js';
 import type { Logger } from '../logger.js';
+import { createEdgeServices } from '../pipeline/edge-services.js';
 import { createDeps } from '../runtime.js';
 import { startWorkers } from '../../workers/registry.js';
 import { createPushPanel } from './push-panel.js';
@@ -81,11 +82,14 @@ export async function startBotServices(o: BotServicesOptions): Promise<RunningSe
 
     const workerLogger = logger.child({ process: 'worker' });
     const workerDeps = createDeps(config, 'worker', workerLogger);
+    const edge = createEdgeServices(config, workerDeps.db, { logger: workerLogger });
     closers.push(async () => {
+      // Workers first: close() waits for the jobs they hold, so no send is cut in half.
       await workerDeps.queues.close();
+      await edge.close();
       await workerDeps.db.$disconnect();
     });
-    startWorkers({ ...workerDeps, config, logger: workerLogger });
+    startWorkers({ ...workerDeps, config, logger: workerLogger, edge });
     return { close };
   } catch (err) {
     await close();

@@ -11,8 +11,6 @@ import { findPerson, say, waitForCard } from './page-api.js';
 import { cleanUp, makeSandboxHome, pickPorts, runSandbox, type SandboxPorts, type SandboxRun } from './sandbox-process.js';
 
 const HELP_TITLE = t.common.help.title;
-/** Until the edge lands on main, a typed message has no route to reach the bot (404). */
-const PIPELINE_PENDING = 'skipped: POST /feishu/events (edge/pipeline) is not on main yet';
 
 describe('npm run sandbox', () => {
   let home: string;
@@ -38,7 +36,7 @@ describe('npm run sandbox', () => {
     await expect(findPerson(url, '书记')).resolves.toMatchObject({ role: 'secretary' });
   }, 240_000);
 
-  it.skip(`the bot answers 帮助 typed in the page's p2p chat — ${PIPELINE_PENDING}`, async () => {
+  it(`the bot answers 帮助 typed in the page's p2p chat`, async () => {
     const url = await run!.ready();
     const member = await findPerson(url, '党员');
     const sent = await say(url, member, '帮助');
@@ -69,7 +67,7 @@ describe('npm run sandbox', () => {
     await expect(findPerson(url, '书记')).resolves.toMatchObject({ role: 'secretary' });
   }, 240_000);
 
-  it.skip(`answers 帮助 again after the recovery — ${PIPELINE_PENDING}`, async () => {
+  it(`answers 帮助 again after the recovery`, async () => {
     const url = await run!.ready();
     const member = await findPerson(url, '党员');
     const sent = await say(url, member, '帮助');
