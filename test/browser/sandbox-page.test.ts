@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/bot/messages/index.js';
 import type { PagePerson } from '../../src/emulator/web/view-types.js';
 import { launchBrowser, VIEWPORTS, type Browser } from './chromium.js';
-import { becomePerson, botAnswered, card, findPersonByApi, horizontalOverflow, nextCardAction, openPage, typeMessage } from './page-driver.js';
+import { becomePerson, botAnswered, card, findPersonByApi, horizontalOverflow, nextCardAction, openChat, openPage, typeMessage } from './page-driver.js';
 import { startSandboxFixture, type SandboxFixture } from './sandbox-fixture.js';
 import { SHOWCASE_TITLE, showcaseCard, TINY_PNG } from './showcase-card.js';
 
@@ -102,6 +102,16 @@ describe.each(VIEWPORTS)('the sandbox page at $name size ($width×$height)', (vi
     await expect(help.locator('li', { hasText: '积分' }).count()).resolves.toBeGreaterThan(0);
     const answer = await botAnswered(page, () => help.locator('button', { hasText: b.points }).click());
     expect(answer.clientError).toBeUndefined();
+  });
+
+  it('in the branch group, a message that @-mentions the bot gets the answer in the group', async () => {
+    const { page } = browser;
+    await openChat(page, member.groupChatName ?? '');
+    await expect(page.locator('#mention').isChecked()).resolves.toBe(true);
+    await typeMessage(page, '帮助');
+    await page.locator('.msg-me .bubble', { hasText: '@先锋清单助手 帮助' }).last().waitFor();
+    await card(page, t.common.help.title).waitFor();
+    await openChat(page, '先锋清单助手');
   });
 
   it('fits the screen: no sideways scrolling, the message box in view', async () => {

@@ -34,6 +34,8 @@ describe('npm run sandbox', () => {
     expect(await page.text()).toContain('<script type="module" src="/assets/app.js">');
     expect((await fetch(`${url}/assets/app.js`)).status).toBe(200);
     await expect(findPerson(url, '书记')).resolves.toMatchObject({ role: 'secretary' });
+    const pushes = (await (await fetch(`${url}/_sandbox/pushes`)).json()) as { kinds: { kind: string }[] };
+    expect(pushes.kinds.map((k) => k.kind)).toEqual(['monthly-reminder', 'monthly-digest', 'quarterly-stocktake', 'annual-evaluation', 'stale-reviews', 'pledge-window']);
   }, 240_000);
 
   it(`the bot answers 帮助 typed in the page's p2p chat`, async () => {

@@ -46,10 +46,10 @@ const etags = new Map<string, string>();
 export const api = {
   info: () => call<PageInfo>('GET', '/_sandbox/info'),
   people: (q: string, limit = 60) => call<{ people: PagePerson[]; total: number }>('GET', `/_sandbox/people?q=${encodeURIComponent(q)}&limit=${limit}`),
-  /** The chat's messages, or undefined when nothing changed since the last call. */
-  async messages(chatId: string): Promise<ChatMessages | undefined> {
+  /** The chat's messages, or undefined when nothing changed since the last call (unless `fresh`). */
+  async messages(chatId: string, fresh = false): Promise<ChatMessages | undefined> {
     const path = `/_sandbox/chats/${encodeURIComponent(chatId)}/messages`;
-    const etag = etags.get(path);
+    const etag = fresh ? undefined : etags.get(path);
     const res = await fetch(path, { headers: etag ? { 'if-none-match': etag } : {} });
     if (res.status === 304) return undefined;
     if (!res.ok) throw new Error(`messages: HTTP ${res.status}`);

@@ -50,7 +50,7 @@ export function wireComposer(afterSend: () => void): { render(): void } {
       const group = state.chat?.kind === 'group';
       form.classList.toggle('in-group', group);
       mention.parentElement!.hidden = !group;
-      input.placeholder = state.chat ? `发消息给 ${state.chat.name}（Enter 发送）` : '先选择一个身份';
+      input.placeholder = state.chat ? `发消息给 ${state.chat.name}` : '先选择一个身份';
       menu.hidden = group || !state.chat;
       menu.innerHTML = state.info.menu.map((m) => `<button type="button" data-menu="${escapeHtml(m.key)}">${escapeHtml(m.label)}</button>`).join('');
     },

@@ -34,8 +34,10 @@ function renderChrome(): void {
 async function poll(): Promise<void> {
   const chatId = state.chat?.chatId;
   if (!chatId) return;
-  if (view.current !== chatId) view.show(chatId);
-  const result = await api.messages(chatId);
+  // A chat opened again is drawn from scratch, so it needs the whole list, not "unchanged".
+  const reopened = view.current !== chatId;
+  if (reopened) view.show(chatId);
+  const result = await api.messages(chatId, reopened);
   if (result && result.chatId === view.current) view.update(result.messages);
 }
 
