@@ -5,33 +5,57 @@ import { existsSync } from 'node:fs';
 import { sandboxPaths } from '../sandbox/sandbox-home.js';
 import { describeFailure } from '../sandbox/sandbox-error.js';
 import { readSandboxSettings } from '../sandbox/sandbox-settings.js';
-import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.js';
+import { StartAborted, startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.js';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
+const starting = new AbortController();
 let running: RunningSandbox | undefined;
-let stopping = false;
+let firstSignalAt = 0;
 let logFile: string | undefined;
 
-async function shutdown(code: number): Promise<never> {
-  if (stopping) process.exit(code);
-  stopping = true;
-  if (running) {
-    say('\nStopping the sandbox…');
-    // A stuck close must not keep the terminal: the next start recovers whatever is left.
-    const force = setTimeout(() => {
-      say('Stopping took too long: exiting (the next start cleans up).');
-      process.exit(1);
-    }, 30_000);
-    force.unref();
-    await running.stop();
-    say('Stopped.');
+async function shutdown(code: number): Promise<void> {
+  if (!running) {
+    // Still starting: the step under way finishes, then main() stops what started.
+    say('\nStopping once the current step is done…');
+    starting.abort();
+    return;
   }
+  say('\nStopping the sandbox…');
+  // A stuck close must not keep the terminal: the next start recovers whatever is left.
+  const force = setTimeout(() => {
+    say('Stopping took too long: exiting (the next start cleans up).');
+    process.exit(1);
+  }, 30_000);
+  force.unref();
+  await running.stop();
+  say('Stopped.');
   process.exit(code);
 }
 
+function onSignal(): void {
+  const now = Date.now();
+  if (firstSignalAt === 0) {
+    firstSignalAt = now;
+    void shutdown(0);
+    return;
+  }
+  // npm and tsx pass the terminal's Ctrl-C on as well, so one key press can arrive two or three
+  // times at once; only a later press means "exit now".
+  if (now - firstSignalAt < 1500) return;
+  say('Exiting now (the next start cleans up what is left).');
+  process.exit(1);
+}
+
 function fail(err: unknown): void {
+  if (err instanceof StartAborted) {
+    say('Stopped.');
+    process.exit(0);
+  }
   process.stderr.write(`\n${describeFailure(err, logFile && existsSync(logFile) ? logFile : undefined)}\n`);
-  void shutdown(1);
+  // Failing after start (startSandbox cleans up its own failures): stop what runs, then exit.
+  const stopping = running ? running.stop() : Promise.resolve();
+  running = undefined;
+  void stopping.finally(() => process.exit(1));
 }
 
 async function main(): Promise<void> {
@@ -39,8 +63,8 @@ async function main(): Promise<void> {
   logFile = sandboxPaths(settings.home).log;
   const started = performance.now();
   say('Starting the Vanguard sandbox…');
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
-  const outcome = await startSandbox(settings, say);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+  const outcome = await startSandbox(settings, say, starting.signal);
   if (outcome.kind === 'already-running') {
     say(`\nThe sandbox is already running at ${outcome.url}${outcome.pid ? ` (pid ${outcome.pid})` : ''}.`);
     say('Open that page, or stop the running one (Ctrl-C in its terminal) before starting another.');

@@ -28,14 +28,19 @@ export type StartOutcome = RunningSandbox | { kind: 'already-running'; url: stri
 
 type Report = (line: string) => void;
 
-async function step<T>(report: Report, label: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await run();
-  report(`  ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  return result;
+/** Ctrl-C while starting: the step under way finishes, then what started is stopped. */
+export class StartAborted extends Error {
+  override readonly name = 'StartAborted';
 }
 
-export async function startSandbox(settings: SandboxSettings, report: Report): Promise<StartOutcome> {
+export async function startSandbox(settings: SandboxSettings, report: Report, signal: AbortSignal = new AbortController().signal): Promise<StartOutcome> {
+  const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
+    if (signal.aborted) throw new StartAborted('stopped while starting');
+    const started = performance.now();
+    const result = await run();
+    report(`  ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    return result;
+  };
   const paths = sandboxPaths(settings.home);
   const url = `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`;
   const webUrl = `http://127.0.0.1:${settings.webPort}`;
@@ -66,14 +71,14 @@ export async function startSandbox(settings: SandboxSettings, report: Report): P
 
     let databaseUrl = settings.databaseUrl ?? '';
     if (embedded) {
-      await step(report, `PostgreSQL 18 (embedded, data in ${paths.pgData})`, () => embedded.start());
+      await step(`PostgreSQL 18 (embedded, data in ${paths.pgData})`, () => embedded.start());
       undo.push(() => embedded.stop());
       databaseUrl = await embedded.ensureDatabase('vanguard');
     } else {
-      await step(report, 'PostgreSQL from DATABASE_URL', () => checkDatabase(databaseUrl));
+      await step('PostgreSQL from DATABASE_URL', () => checkDatabase(databaseUrl));
     }
-    if (settings.redisUrl) await step(report, 'Redis from REDIS_URL', () => checkRedis(settings.redisUrl ?? ''));
-    await step(report, 'migrations', () => migrateDatabase(databaseUrl));
+    if (settings.redisUrl) await step('Redis from REDIS_URL', () => checkRedis(settings.redisUrl ?? ''));
+    await step('migrations', () => migrateDatabase(databaseUrl));
 
     const botEnv = botEnvironment(settings, secrets, { databaseUrl, emulatorUrl: url });
     const config = loadConfig(botEnv);
@@ -88,14 +93,15 @@ export async function startSandbox(settings: SandboxSettings, report: Report): P
     const logger = createLogger(settings.logLevel, destination);
 
     const db = createPrisma(databaseUrl, { poolSize: 2 });
-    const seeded = await step(report, 'seed (rules, library; demo data when empty)', () => seedSandbox(db, settings.timeZone, report).finally(() => db.$disconnect()));
+    const seeded = await step('seed (rules, library; demo data when empty)', () => seedSandbox(db, settings.timeZone, report).finally(() => db.$disconnect()));
     if (seeded.demoMembers > 0) report(`    loaded ${seeded.demoMembers} members and ${seeded.activityRows} activity rows of demo data`);
 
     const health = { pid: process.pid, home: settings.home, url, web: webUrl, database: embedded ? 'embedded' : 'external', queues: settings.redisUrl ? 'redis' : 'postgres' };
-    const services = await step(report, `emulator, web server and workers (queues on ${health.queues === 'redis' ? 'Redis' : 'PostgreSQL'})`, () =>
+    const services = await step(`emulator, web server and workers (queues on ${health.queues === 'redis' ? 'Redis' : 'PostgreSQL'})`, () =>
       startBotServices({ config, logger, botEnv, emulatorUrl: url, webUrl, health }),
     );
     undo.push(() => services.close());
+    if (signal.aborted) throw new StartAborted('stopped while starting');
     return { kind: 'started', url, webUrl, logFile: paths.log, stop };
   } catch (err) {
     await stop();
