@@ -148,8 +148,8 @@ describe('deductions, objections, rules and evaluations', () => {
 describe('Feishu plumbing', () => {
   it('dedupes events and card clicks by key', async () => {
     const { db } = database;
-    await db.processedEvent.create({ data: { key: 'event:ev_1', eventType: 'im.message.receive_v1' } });
-    await refused(db.processedEvent.create({ data: { key: 'event:ev_1', eventType: 'im.message.receive_v1' } }), /Unique constraint|key/);
+    await db.processedEvent.create({ data: { key: 'event:ev_1', rootKey: 'event:ev_1', eventType: 'im.message.receive_v1' } });
+    await refused(db.processedEvent.create({ data: { key: 'event:ev_1', rootKey: 'event:ev_1', eventType: 'im.message.receive_v1' } }), /Unique constraint|key/);
     await db.cardActionReceipt.create({ data: { key: 'card:om_1:approve', result: { toast: '已通过' } } });
     await refused(db.cardActionReceipt.create({ data: { key: 'card:om_1:approve', result: {} } }), /Unique constraint|key/);
   });
