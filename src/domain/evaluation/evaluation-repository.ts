@@ -28,6 +28,10 @@ export interface StoredEvaluation {
   readonly mass: Hundredths | null;
   readonly checklist: Hundredths | null;
   readonly composite: Hundredths | null;
+  /** The “四优” star components entered with the sheet (the fourth, mass, is `mass`). */
+  readonly political: Hundredths | null;
+  readonly jobSkill: Hundredths | null;
+  readonly performance: Hundredths | null;
   readonly grade: Grade | null;
   readonly vetoed: boolean;
   readonly rulesVersionId: number | null;
@@ -41,6 +45,7 @@ export function toStoredEvaluation(row: AnnualEvaluation): StoredEvaluation {
   return {
     id: row.id, memberId: row.memberId, branchId: row.branchId, year: row.year, democratic: points(row.democraticScore),
     mass: points(row.massScore), checklist: points(row.checklistScore), composite: points(row.compositeScore),
+    political: points(row.politicalScore), jobSkill: points(row.jobSkillScore), performance: points(row.performanceScore),
     grade: row.grade === null ? null : fromDbGrade(row.grade), vetoed: row.vetoed, rulesVersionId: row.rulesVersionId,
     adjustedAt: row.adjustedAt, adjustmentReason: row.adjustmentReason,
   };

@@ -25,7 +25,13 @@ export interface ScoresInput {
   readonly democratic?: Hundredths;
   /** 员工群众评价 in hundredths (0–10000). */
   readonly mass?: Hundredths;
+  /** The 党员之星 “四优” components (0–10000); they do not enter the composite. */
+  readonly political?: Hundredths;
+  readonly jobSkill?: Hundredths;
+  readonly performance?: Hundredths;
 }
+
+const SCORE_FIELDS = ['democratic', 'mass', 'political', 'jobSkill', 'performance'] as const;
 
 export interface EvaluationRow {
   readonly memberId: number;
@@ -59,9 +65,18 @@ export interface EvaluationService {
 }
 
 function checkScores(input: ScoresInput): void {
-  if (input.democratic === undefined && input.mass === undefined) throw new DomainError('INVALID_INPUT', 'enter a democratic or a mass score', { field: 'scores' });
-  if (input.democratic !== undefined) assertScore(input.democratic, 'democratic');
-  if (input.mass !== undefined) assertScore(input.mass, 'mass');
+  const given = SCORE_FIELDS.filter((field) => input[field] !== undefined);
+  if (given.length === 0) throw new DomainError('INVALID_INPUT', 'enter at least one score', { field: 'scores' });
+  for (const field of given) assertScore(input[field] as Hundredths, field);
+}
+
+/** The star components as columns, keeping what is stored where the input is silent. */
+function componentColumns(input: ScoresInput, before: StoredEvaluation | null) {
+  const pick = (field: 'political' | 'jobSkill' | 'performance') => {
+    const value = input[field] ?? before?.[field] ?? null;
+    return value === null ? null : toDbPoints(value);
+  };
+  return { politicalScore: pick('political'), jobSkillScore: pick('jobSkill'), performanceScore: pick('performance') };
 }
 
 export function createEvaluationService(deps: ServiceDeps & { readonly rules?: RulesService }): EvaluationService {
@@ -102,6 +117,7 @@ export function createEvaluationService(deps: ServiceDeps & { readonly rules?: R
           branchId: subject.branchId, democraticScore: democratic === null ? null : toDbPoints(democratic), massScore: mass === null ? null : toDbPoints(mass),
           checklistScore: toDbPoints(standing.checklistScore), compositeScore: result ? toDbPoints(result.composite) : null,
           grade: result ? toDbGrade(result.grade) : null, vetoed: standing.vetoed, rulesVersionId: standings.rules.id, enteredById: secretary.memberId,
+          ...componentColumns(input, before),
         };
         const row = await tx.annualEvaluation.upsert({
           where: { memberId_year: { memberId: input.memberId, year: input.year } },
@@ -121,8 +137,7 @@ export function createEvaluationService(deps: ServiceDeps & { readonly rules?: R
     async preview(actor, input) {
       const subject = await getSubject(db, input.memberId);
       assertReviews(actor, subject, 'preview an evaluation');
-      if (input.democratic !== undefined) assertScore(input.democratic, 'democratic');
-      if (input.mass !== undefined) assertScore(input.mass, 'mass');
+      for (const field of SCORE_FIELDS) if (input[field] !== undefined) assertScore(input[field] as Hundredths, field);
       return previewFor(input, true);
     },
 
@@ -181,6 +196,7 @@ export function createEvaluationService(deps: ServiceDeps & { readonly rules?: R
           where: { id: before.id },
           data: {
             democraticScore: toDbPoints(democratic), massScore: toDbPoints(mass), compositeScore: toDbPoints(result.composite), grade: toDbGrade(result.grade),
+            ...componentColumns(input, before),
             adjustedById: admin.memberId, adjustmentReason: reason, adjustedAt: now,
           },
         });

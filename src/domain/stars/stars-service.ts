@@ -1,10 +1,9 @@
 // 党员之星 over the database: the year's candidates from the rules engine (admins see every branch,
 // secretaries their own) and an admin's confirmation, which records the star once.
 //
-// COMPONENTS. The “四优” bars need four component scores; the data model stores the three evaluation
-// scores only, so they are read as: political quality ← democratic evaluation (党内民主评价), job skill and
-// performance ← the checklist score (先锋模范评价, the record of vanguard work), mass ← mass evaluation.
-// The branch ranks by the annual composite. A member without both evaluation scores is not a candidate.
+// The “四优” components are the scores the branch enters with the evaluation sheet (political quality,
+// job skill, performance; the mass component is the mass evaluation). The branch ranks by the annual
+// composite; a member without one (no democratic or mass score yet) ranks last and is not a candidate.
 import { DomainError } from '../errors.js';
 import { assertAdmin, assertManagesBranch, type ServiceActor } from '../access/actor.js';
 import { writeAudit } from '../audit/audit-repository.js';
@@ -36,12 +35,12 @@ export function createStarsService(deps: ServiceDeps & { readonly rules?: RulesS
     const inputs: StarInput[] = members.map((m) => {
       const score = standings.of(m.memberId);
       const e = evaluations.get(m.memberId);
-      const complete = e !== undefined && e.democratic !== null && e.mass !== null && e.composite !== null;
-      const checklist = score.standing.checklistScore;
+      const entered = { political: e?.political, jobSkill: e?.jobSkill, performance: e?.performance, mass: e?.mass };
+      // A component not entered is missing (the engine excludes with score null), not zero.
+      const components = Object.fromEntries(Object.entries(entered).filter(([, value]) => value !== null && value !== undefined));
       return {
-        memberId: String(m.memberId), branchId: String(m.branchId), score: complete ? (e.composite ?? 0) : 0,
-        vetoed: score.standing.vetoed, hasDeduction: score.movement.deductionCount > 0,
-        components: complete ? { political: e.democratic ?? undefined, jobSkill: checklist, performance: checklist, mass: e.mass ?? undefined } : {},
+        memberId: String(m.memberId), branchId: String(m.branchId), score: e?.composite ?? 0,
+        vetoed: score.standing.vetoed, hasDeduction: score.movement.deductionCount > 0, components,
       };
     });
     const names = new Map(members.map((m) => [String(m.memberId), m.name]));

@@ -36,7 +36,10 @@ beforeAll(async () => {
   await claims(deducted, lots);
   await claims(strong, [['V4-PROBLEM', 4]]);
   await s.deductions.deduct(org.secretaryA, { memberId: deducted.memberId, deductionCode: 'B1-ABSENCE', occurredOn: '2026-11-01', reason: '缺席', idempotencyKey: key() });
-  for (const m of [star, strong, plain, deducted]) await s.evaluation.enterScores(org.secretaryA, { memberId: m.memberId, year: 2026, democratic: 100_00, mass: 100_00 });
+  for (const m of [star, strong, plain, deducted]) {
+    const stars = { political: 95_00, jobSkill: m === strong ? 80_00 : 90_00, performance: 88_00 };
+    await s.evaluation.enterScores(org.secretaryA, { memberId: m.memberId, year: 2026, democratic: 100_00, mass: 100_00, ...stars });
+  }
 });
 
 describe('annual evaluation', () => {
@@ -67,7 +70,9 @@ describe('annual evaluation', () => {
     const of = (m: Person) => decisions.find((d) => d.memberId === String(m.memberId));
     expect(of(star)).toMatchObject({ candidate: true, rank: 1 });
     expect(of(deducted)?.exclusions.map((x) => x.code)).toContain('DEDUCTION');
-    expect(of(strong)?.exclusions.map((x) => x.code)).toContain('COMPONENT_BELOW');
+    expect(of(strong)?.exclusions).toContainEqual({ code: 'COMPONENT_BELOW', component: 'jobSkill', score: 80_00, min: 85_00 });
+    const unscored = decisions.find((d) => d.memberId === String(org.memberA1.memberId));
+    expect(unscored?.exclusions).toContainEqual({ code: 'COMPONENT_BELOW', component: 'political', score: null, min: 85_00 });
     expect(isDomainError(await rejectionOf(s.stars.confirm(org.admin, { memberId: strong.memberId, year: 2026 })), 'NOT_ELIGIBLE')).toBe(true);
     expect((await s.stars.confirm(org.admin, { memberId: star.memberId, year: 2026, citation: '安全标兵' })).created).toBe(true);
     expect((await s.stars.confirm(org.admin, { memberId: star.memberId, year: 2026 })).created).toBe(false);

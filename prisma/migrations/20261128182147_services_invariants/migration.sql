@@ -10,6 +10,8 @@ CREATE UNIQUE INDEX "ledger_entries_one_deduction_entry" ON "ledger_entries"("de
 -- CreateIndex
 CREATE UNIQUE INDEX "ledger_entries_one_veto_entry" ON "ledger_entries"("veto_proposal_id") WHERE (cause = 'VETO');
 
+-- Raw SQL (prisma/sql)
+
 -- A veto proposal's year is the year of the conduct it names, so the confirmed veto's
 -- ledger entry (dated on the conduct) zeroes the year the proposal says. Appended to the
 -- services_invariants migration.
