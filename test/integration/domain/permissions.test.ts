@@ -86,6 +86,8 @@ function allowed(rule: Rule, role: Person['role'], ownBranch: boolean): boolean 
   return role === 'SECRETARY' && ownBranch;
 }
 
+const isRead = (c: Case) => /^(read|list) /.test(c.name);
+
 const roles = ['member', 'secretary', 'admin'] as const;
 const actorFor = (role: (typeof roles)[number]) => (role === 'member' ? org.memberA1 : role === 'secretary' ? org.secretaryA : org.admin);
 
@@ -98,6 +100,10 @@ describe.each(cases)('$name', (c) => {
     if (allowed(c.rule, actor.role, own)) {
       const error = await run(actor).then(() => undefined, (e: unknown) => e);
       if (error !== undefined) expect(c.acceptable?.some((code) => isDomainError(error, code)), String(error)).toBe(true);
+      // Every privileged write leaves an audit row; reads leave none.
+      const written = (await writeCounts(env.db)).audit as number;
+      if (isRead(c)) expect(written).toBe(before.audit);
+      else if (error === undefined) expect(written).toBeGreaterThan(before.audit as number);
     } else {
       const error = await rejectionOf(run(actor));
       expect(isDomainError(error, 'ACTOR_NOT_ALLOWED'), String(error)).toBe(true);
