@@ -27,7 +27,7 @@ describe('a service inside the caller’s transaction', () => {
     const failure = new Error('the dedupe row clashed');
     await expect(
       env.db.$transaction(async (tx) => {
-        await tx.processedEvent.create({ data: { key: `event:${claimId}`, eventType: 'card.action.trigger' } });
+        await tx.processedEvent.create({ data: { key: `event:${claimId}`, rootKey: `event:${claimId}`, eventType: 'card.action.trigger' } });
         const inner = createDomainServices({ db: tx, clock, timeZone: 'Asia/Shanghai' });
         await inner.claimReview.approve(org.secretaryA, claimId);
         throw failure;
@@ -40,7 +40,7 @@ describe('a service inside the caller’s transaction', () => {
   it('commits with it', async () => {
     const claimId = await pendingClaim();
     await env.db.$transaction(async (tx) => {
-      await tx.processedEvent.create({ data: { key: `event:${claimId}`, eventType: 'card.action.trigger' } });
+      await tx.processedEvent.create({ data: { key: `event:${claimId}`, rootKey: `event:${claimId}`, eventType: 'card.action.trigger' } });
       await createDomainServices({ db: tx, clock, timeZone: 'Asia/Shanghai' }).claimReview.approve(org.secretaryA, claimId);
     });
     expect(await env.db.ledgerEntry.count({ where: { claimId } })).toBe(1);
