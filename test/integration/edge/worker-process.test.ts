@@ -1,7 +1,5 @@
 // The real worker entry point (`npm run worker`) against the emulator: it sends what is queued,
 // and on SIGTERM it finishes the send in flight before exiting.
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { textTo } from '../../../src/bot/reply.js';
 import { QUEUES } from '../../../src/jobs/contracts.js';
@@ -9,29 +7,10 @@ import { createQueueBackend, type QueueBackend } from '../../../src/jobs/queue-b
 import { enqueueOutgoing } from '../../../src/pipeline/outbox.js';
 import { seedUsers, startEmulator, TEST_APP, type RunningEmulator } from '../../helpers/feishu-emulator.js';
 import { useIsolated } from '../../helpers/isolated.js';
-import type { RunningProcess } from '../../helpers/processes.js';
+import { startEntry, type RunningProcess } from '../../helpers/processes.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 const env = useIsolated();
-
-/**
- * Runs an entry point on node itself with tsx as a loader. Through the tsx CLI, SIGTERM is relayed
- * and the child is SIGKILLed when it does not acknowledge within ~60 ms — which a worker busy
- * sending may not, so a graceful-shutdown test would measure tsx rather than the worker.
- */
-function startNodeEntry(entry: string, env: Record<string, string>): RunningProcess {
-  const root = resolve(import.meta.dirname, '../../..');
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, entry)], {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (chunk) => (out += String(chunk)));
-  child.stderr.on('data', (chunk) => (out += String(chunk)));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, output: () => out, exited };
-}
 
 let emulator: RunningEmulator;
 let queues: QueueBackend;
@@ -53,7 +32,7 @@ describe('worker process (queues on PostgreSQL)', () => {
   it('finishes the send in flight on SIGTERM, then exits cleanly', async () => {
     const [user] = seedUsers(1, 'proc');
     emulator.app.emulator.addUser(user!);
-    const worker = startNodeEntry('workers/main.ts', {
+    const worker = startEntry('workers/main.ts', {
       FEISHU_APP_ID: TEST_APP.appId,
       FEISHU_APP_SECRET: TEST_APP.appSecret,
       FEISHU_VERIFICATION_TOKEN: 'vt',

@@ -37,7 +37,8 @@ describe.each(['postgres', 'redis'] as const)('BullMQ on %s', (kind) => {
     await waitFor(() => seen.length === 1, { message: 'the job to run' });
     const job = await waitFor(async () => {
       const j = await producer.queue(queue).getJob('probe-1');
-      return (await j?.isCompleted()) ? j : undefined;
+      // finishedOn: this copy was read after completion (it may complete between the two calls).
+      return j?.finishedOn && (await j.isCompleted()) ? j : undefined;
     });
     expect(job.returnvalue).toBe(42);
     expect(seen).toEqual([{ id: 'probe-1', data: { n: 21 } }]);
