@@ -24,7 +24,7 @@ BEGIN
     RETURN NEW;
   END IF;
   RAISE EXCEPTION 'evaluation year % is finalised: % needs an admin adjustment with a reason', y, TG_OP
-    USING ERRCODE = 'restrict_violation';
+    USING ERRCODE = 'check_violation';
 END
 $$;
 
@@ -37,7 +37,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD.status = 'FINALIZED' AND (TG_OP = 'DELETE' OR NEW.status <> 'FINALIZED') THEN
     RAISE EXCEPTION 'evaluation year % is finalised and cannot be reopened or removed', OLD.year
-      USING ERRCODE = 'restrict_violation';
+      USING ERRCODE = 'check_violation';
   END IF;
   RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END

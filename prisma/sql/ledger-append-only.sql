@@ -2,13 +2,15 @@
 -- entry, never an edit (product.md §3), and an audit trail that can be edited proves
 -- nothing (§9). Triggers refuse UPDATE, DELETE and TRUNCATE for every role, the app's
 -- included, resetting demo data means dropping the database, not emptying these tables.
--- Prisma cannot express triggers: this file is appended to the initial migration.
+-- Prisma cannot express triggers: this file is appended to the initial migration. Errors use
+-- SQLSTATE 23514 (check_violation): the pg adapter passes its message through, while 23001
+-- (restrict_violation) would reach callers as a misleading foreign-key error.
 
 CREATE OR REPLACE FUNCTION vg_forbid_modification() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP
-    USING ERRCODE = 'restrict_violation',
+    USING ERRCODE = 'check_violation',
           HINT = 'Write a reversing entry instead of changing or removing one.';
 END
 $$;

@@ -20,7 +20,7 @@ BEGIN
      OR EXISTS (SELECT 1 FROM "deductions" WHERE rules_version_id = OLD.id)
      OR EXISTS (SELECT 1 FROM "annual_evaluations" WHERE rules_version_id = OLD.id) THEN
     RAISE EXCEPTION 'rules version %/v% is in use and cannot be changed; publish a new version', OLD.year, OLD.version
-      USING ERRCODE = 'restrict_violation';
+      USING ERRCODE = 'check_violation';
   END IF;
   IF TG_OP = 'DELETE' THEN
     RETURN OLD;

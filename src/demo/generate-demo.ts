@@ -51,8 +51,22 @@ function branchActivity(options: DemoOptions, from: LocalDate, branch: DemoBranc
   };
 }
 
-export function planDemo(options: DemoOptions): DemoPlan {
-  if (!Number.isInteger(options.seed)) throw new Error('seed must be an integer');
+/** Rules are looked up per claim; a real RulesDefinition is parsed by zod on every build, so cache per year. */
+function memoizeRules(rulesFor: RulesForYear): RulesForYear {
+  const cache = new Map<number, ReturnType<RulesForYear>>();
+  return (year) => {
+    let rules = cache.get(year);
+    if (!rules) {
+      rules = rulesFor(year);
+      cache.set(year, rules);
+    }
+    return rules;
+  };
+}
+
+export function planDemo(input: DemoOptions): DemoPlan {
+  if (!Number.isInteger(input.seed)) throw new Error('seed must be an integer');
+  const options = { ...input, rulesFor: memoizeRules(input.rulesFor) };
   const organisation = generateOrganisation(options);
   const from = addDays(addDays(options.asOf, 1), -365);
   const admin = organisation.members.find((m) => m.role === 'ADMIN');

@@ -25,7 +25,17 @@ export type DomainErrorCode =
   | 'INVALID_SCORE'
   | 'INVALID_TRANSITION'
   | 'ACTOR_NOT_ALLOWED'
-  | 'PLEDGE_WINDOW_CLOSED';
+  | 'PLEDGE_WINDOW_CLOSED'
+  // Raised by the services over the database (src/domain/**/*-service.ts).
+  | 'NOT_FOUND'
+  | 'ALREADY_HANDLED'
+  | 'IDEMPOTENCY_CONFLICT'
+  | 'LIKELY_DUPLICATE'
+  | 'INVALID_INPUT'
+  | 'OBJECTION_WINDOW_CLOSED'
+  | 'EVALUATION_YEAR_FINALISED'
+  | 'EVALUATION_INCOMPLETE'
+  | 'NOT_ELIGIBLE';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

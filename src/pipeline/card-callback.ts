@@ -5,7 +5,7 @@
 import type { ActionDefinition, ActionResult, CardActionInput } from '../bot/actions/action.js';
 import type { ActionValue, Card } from '../bot/cards/elements.js';
 import { handleCardAction } from '../bot/card-action-router.js';
-import { prismaMemberDirectory } from '../bot/member-directory.js';
+import { createBotServices } from '../bot/services.js';
 import type { Db } from '../db/prisma.js';
 import type { CardAction } from '../feishu/events.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -39,7 +39,8 @@ export async function answerCardAction(deps: CardCallbackDeps, action: CardActio
       if (stored) return { answer: stored.result as CardAnswer, alsoKeys: [] as string[] };
       const result = await handleCardAction(input, {
         actions: deps.actions,
-        services: { directory: prismaMemberDirectory(deps.db), db: deps.db, timeZone: deps.timeZone, now: deps.now ?? (() => new Date()) },
+        // The action's effects commit with its receipt and follow-ups: a repeat finds the receipt.
+        services: createBotServices({ db: tx, timeZone: deps.timeZone, ...(deps.now ? { now: deps.now } : {}) }),
         ...(deps.onError ? { onError: deps.onError } : {}),
       });
       const answer = toAnswer(result);

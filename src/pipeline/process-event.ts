@@ -4,10 +4,9 @@
 // same event (a stalled job run twice) produce one set of replies.
 import { UnrecoverableError } from 'bullmq';
 import type { BotInput } from '../bot/bot-input.js';
-import { prismaMemberDirectory } from '../bot/member-directory.js';
 import type { OutgoingMessage } from '../bot/reply.js';
 import { handleBotInput, type RouterDeps } from '../bot/router.js';
-import type { BotServices } from '../bot/services.js';
+import { createBotServices, type BotServices } from '../bot/services.js';
 import { toBotInput } from '../bot/to-bot-input.js';
 import type { Db } from '../db/prisma.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -40,7 +39,7 @@ export async function processInboundJob(deps: InboundDeps, data: unknown): Promi
       if (!row) return { outcome: 'missing' as const, keys: [] };
       if (row.status === 'HANDLED') return { outcome: 'already-handled' as const, keys: [] };
       const input = await toBotInput(storedEvent(row.payload), { botOpenId: deps.botOpenId });
-      const messages = input ? await handleBotInput(input, { ...deps.bot, services: servicesFor(deps) }) : [];
+      const messages = input ? await handleBotInput(input, { ...deps.bot, services: servicesFor(deps, tx) }) : [];
       const items = replyItems(key, input, messages);
       await writeOutbox(tx, items, 'interactive');
       // The payload held the message text only to survive until handled: drop it now.
@@ -64,8 +63,9 @@ function storedEvent(payload: unknown) {
   }
 }
 
-function servicesFor(deps: InboundDeps): BotServices {
-  return { directory: prismaMemberDirectory(deps.db), db: deps.db, timeZone: deps.timeZone, now: deps.now ?? (() => new Date()) };
+/** Handlers run inside the event's transaction: their effects commit with the handled mark. */
+function servicesFor(deps: InboundDeps, tx: Prisma.TransactionClient): BotServices {
+  return createBotServices({ db: tx, timeZone: deps.timeZone, ...(deps.now ? { now: deps.now } : {}) });
 }
 
 /** Replies are `<event key>:reply:<n>`: a re-processed event names them the same, so each exists once. */

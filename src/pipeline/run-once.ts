@@ -1,7 +1,7 @@
 // Idempotency for the effects of card actions (and anything else that must happen once per
 // business key): the effect runs inside a transaction that first claims the key, so a double
 // click, two reviewers on one card, or a re-run gets the first result instead of a second effect.
-import type { Db } from '../db/prisma.js';
+import { transact, type DbClient } from '../domain/shared/db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
 export type OnceResult<T> = { first: true; result: T } | { first: false; result: T };
@@ -13,24 +13,21 @@ export type OnceResult<T> = { first: true; result: T } | { first: false; result:
  * `{first: false}` with the first call's result — answer it with an "already done" toast.
  */
 export async function runOnce<T extends Prisma.InputJsonValue>(
-  db: Db,
+  db: DbClient,
   businessKey: string,
   effect: (tx: Prisma.TransactionClient) => Promise<T>,
-  options: { timeoutMs?: number } = {},
 ): Promise<OnceResult<T>> {
   const key = `once:${businessKey}`;
-  return db.$transaction(
-    async (tx) => {
-      const claimed = await tx.$executeRaw`
-        INSERT INTO card_action_receipts (key, result) VALUES (${key}, 'null'::jsonb) ON CONFLICT (key) DO NOTHING`;
-      if (claimed === 0) {
-        const row = await tx.cardActionReceipt.findUniqueOrThrow({ where: { key } });
-        return { first: false as const, result: row.result as T };
-      }
-      const result = await effect(tx);
-      await tx.cardActionReceipt.update({ where: { key }, data: { result } });
-      return { first: true as const, result };
-    },
-    { timeout: options.timeoutMs ?? 10_000, maxWait: 2_000 },
-  );
+  // Joins the caller's transaction (card callbacks and inbound events run in one) or opens one.
+  return transact(db, async (tx) => {
+    const claimed = await tx.$executeRaw`
+      INSERT INTO card_action_receipts (key, result) VALUES (${key}, 'null'::jsonb) ON CONFLICT (key) DO NOTHING`;
+    if (claimed === 0) {
+      const row = await tx.cardActionReceipt.findUniqueOrThrow({ where: { key } });
+      return { first: false as const, result: row.result as T };
+    }
+    const result = await effect(tx);
+    await tx.cardActionReceipt.update({ where: { key }, data: { result } });
+    return { first: true as const, result };
+  });
 }
