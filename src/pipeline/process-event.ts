@@ -65,7 +65,7 @@ function storedEvent(payload: unknown) {
 
 /** Handlers run inside the event's transaction: their effects commit with the handled mark. */
 function servicesFor(deps: InboundDeps, tx: Prisma.TransactionClient): BotServices {
-  return createBotServices({ db: tx, timeZone: deps.timeZone, ...(deps.now ? { now: deps.now } : {}) });
+  return createBotServices({ db: tx, timeZone: deps.timeZone, queues: deps.queues, ...(deps.now ? { now: deps.now } : {}) });
 }
 
 /** Replies are `<event key>:reply:<n>`: a re-processed event names them the same, so each exists once. */
