@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // CPU-bound property and generator tests; CI machines are shared and can be slow.
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },

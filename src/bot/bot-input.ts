@@ -40,8 +40,9 @@ export type BotInput =
   | { kind: 'bot-added'; key: string; chatId: string; operatorOpenId: string | undefined; chatName: string | undefined }
   | { kind: 'bot-removed'; key: string; chatId: string };
 
-/** Where a reply goes: to a person, to a chat, or as a reply to a message. */
+/** Where a reply goes: to a person, to a chat, as a reply to a message, or over a card already sent (patch). */
 export type ReplyTarget =
   | { to: 'open_id'; id: string }
   | { to: 'chat_id'; id: string }
-  | { to: 'message'; messageId: string };
+  | { to: 'message'; messageId: string }
+  | { to: 'patch'; messageId: string };

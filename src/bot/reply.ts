@@ -8,10 +8,15 @@ export type OutgoingContent = { type: 'card'; card: Card } | { type: 'text'; tex
 export interface OutgoingMessage {
   target: ReplyTarget;
   content: OutgoingContent;
+  /**
+   * What the card is about (`pledge:12:review`, `pledge-wall:3:2026:oc_…`): every copy sent under a
+   * topic can be patched later when the thing changes (src/bot/topics.ts).
+   */
+  topic?: string;
 }
 
-export function cardTo(target: ReplyTarget, card: Card): OutgoingMessage {
-  return { target, content: { type: 'card', card } };
+export function cardTo(target: ReplyTarget, card: Card, options: { topic?: string } = {}): OutgoingMessage {
+  return { target, content: { type: 'card', card }, ...(options.topic ? { topic: options.topic } : {}) };
 }
 
 export function textTo(target: ReplyTarget, text: string): OutgoingMessage {

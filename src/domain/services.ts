@@ -6,6 +6,7 @@ import { createAuditService, type AuditService } from './audit/audit-service.js'
 import { createClaimReviewService, type ClaimReviewService } from './claims/claim-review-service.js';
 import { createClaimsService, type ClaimsService } from './claims/claims-service.js';
 import { createEvidenceService, type EvidenceService } from './claims/evidence-service.js';
+import { createGroupBindingService, type GroupBindingService } from './groups/group-binding-service.js';
 import { createDeductionsService, type DeductionsService } from './deductions/deductions-service.js';
 import { createEvaluationService, type EvaluationService } from './evaluation/evaluation-service.js';
 import { createEvaluationYearService, type EvaluationYearService } from './evaluation/evaluation-year-service.js';
@@ -37,6 +38,7 @@ export interface DomainServices {
   readonly stars: StarsService;
   readonly indicators: IndicatorsService;
   readonly audit: AuditService;
+  readonly groups: GroupBindingService;
 }
 
 export function createDomainServices(deps: ServiceDeps & { readonly rules?: RulesService; readonly rulesCacheTtlMs?: number }): DomainServices {
@@ -59,5 +61,6 @@ export function createDomainServices(deps: ServiceDeps & { readonly rules?: Rule
     stars: createStarsService(shared),
     indicators: createIndicatorsService(shared),
     audit: createAuditService(shared),
+    groups: createGroupBindingService(shared),
   };
 }

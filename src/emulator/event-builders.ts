@@ -112,6 +112,11 @@ export function imageMessage(ctx: EventContext, spec: MessageSpec & { imageKey: 
   return message(ctx, spec, 'image', { image_key: spec.imageKey });
 }
 
+/** A file message, in Feishu's shape: content `{"file_key":"file_v3_…","file_name":"roster.csv"}`. */
+export function fileMessage(ctx: EventContext, spec: MessageSpec & { fileKey: string; fileName: string }): FeishuEnvelope {
+  return message(ctx, spec, 'file', { file_key: spec.fileKey, file_name: spec.fileName });
+}
+
 export function menuClick(
   ctx: EventContext,
   spec: EnvelopeOptions & { operator: Person; eventKey: string; timestamp?: string | number },

@@ -13,6 +13,8 @@ export const QUEUES = {
   outboundBulk: 'feishu-outbound-bulk',
   /** Scheduled housekeeping: dedupe retention, re-enqueue of stranded claims and outbox rows. */
   maintenance: 'maintenance',
+  /** A roster file an admin sent in chat: download, import, report (workers/processors/roster-upload.ts). */
+  rosterUpload: 'roster-upload',
 } as const;
 
 export type OutboundLaneName = 'interactive' | 'bulk';
@@ -28,6 +30,21 @@ export type InboundJob = z.infer<typeof inboundJobSchema>;
 export const outboundJobSchema = z.object({ businessKey: z.string().min(1).max(500) });
 export type OutboundJob = z.infer<typeof outboundJobSchema>;
 
+/** Ids only (message, file, member): the file itself is downloaded by the worker, never stored in the queue. */
+export const rosterUploadJobSchema = z.object({
+  /** The inbound event's root key: the report's business key derives from it. */
+  key: z.string().min(1).max(300),
+  messageId: z.string().min(1).max(200),
+  fileKey: z.string().min(1).max(300),
+  fileName: z.string().max(300),
+  actorMemberId: z.number().int().positive(),
+  /** Where the report goes: the admin's p2p chat or the group the file was sent in. */
+  chatId: z.string().min(1).max(200),
+});
+export type RosterUploadJob = z.infer<typeof rosterUploadJobSchema>;
+
+export const ROSTER_UPLOAD_JOB_OPTIONS: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } };
+
 export const maintenanceJobSchema = z.object({ task: z.literal('sweep') });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
 
@@ -36,7 +53,7 @@ export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
  * what makes re-enqueueing after a crash or a re-delivery safe. BullMQ forbids `:` in custom
  * ids and keys may be long, so the id is a kind prefix plus a SHA-256 prefix of the key.
  */
-export function jobIdFor(kind: 'in' | 'out', key: string): string {
+export function jobIdFor(kind: 'in' | 'out' | 'roster', key: string): string {
   return `${kind}-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 40)}`;
 }
 

@@ -79,6 +79,13 @@ export class SharedTokenCache implements Cache {
       if (!this.held.has(appId)) {
         const lock = await this.store.tryLock(appId, this.lockTtlMs);
         if (lock) {
+          // The previous holder stores its token before it unlocks: if that happened between our
+          // get() and our tryLock(), use its token instead of fetching another one.
+          const fresh = await this.store.get(appId);
+          if (fresh) {
+            await lock.release();
+            return fresh;
+          }
           this.held.set(appId, { lock, until: this.now() + this.lockTtlMs });
           return null; // the SDK fetches now and hands the token to set()
         }

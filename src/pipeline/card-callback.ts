@@ -40,7 +40,7 @@ export async function answerCardAction(deps: CardCallbackDeps, action: CardActio
       const result = await handleCardAction(input, {
         actions: deps.actions,
         // The action's effects commit with its receipt and follow-ups: a repeat finds the receipt.
-        services: createBotServices({ db: tx, timeZone: deps.timeZone, ...(deps.now ? { now: deps.now } : {}) }),
+        services: createBotServices({ db: tx, timeZone: deps.timeZone, queues: deps.queues, ...(deps.now ? { now: deps.now } : {}) }),
         ...(deps.onError ? { onError: deps.onError } : {}),
       });
       const answer = toAnswer(result);

@@ -49,8 +49,11 @@ function rowFor(item: OutboundItem, lane: OutboundLaneName): Prisma.OutboundMess
           targetMessageId: target.messageId,
           ...(item.replyReceiver ? { receiveIdType: item.replyReceiver.type, receiveId: item.replyReceiver.id } : {}),
         }
-      : { operation: 'SEND' as const, receiveIdType: target.to, receiveId: target.id };
-  return { businessKey: item.businessKey, uuid: messageUuid(item.businessKey), lane: lane === 'bulk' ? 'BULK' : 'INTERACTIVE', ...where, ...body };
+      : target.to === 'patch'
+        ? { operation: 'PATCH' as const, targetMessageId: target.messageId }
+        : { operation: 'SEND' as const, receiveIdType: target.to, receiveId: target.id };
+  const topic = item.message.topic ? { topic: item.message.topic } : {};
+  return { businessKey: item.businessKey, uuid: messageUuid(item.businessKey), lane: lane === 'bulk' ? 'BULK' : 'INTERACTIVE', ...where, ...body, ...topic };
 }
 
 /** Writes the rows; keys that already exist keep their first content (what was or will be sent). */

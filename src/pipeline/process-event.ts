@@ -2,6 +2,7 @@
 // transaction record its replies in the outbox and mark it HANDLED; then queue the replies.
 // The root row stays locked (FOR UPDATE) while the bot runs, so two workers that pick up the
 // same event (a stalled job run twice) produce one set of replies.
+import { UnrecoverableError } from 'bullmq';
 import type { BotInput } from '../bot/bot-input.js';
 import type { OutgoingMessage } from '../bot/reply.js';
 import { handleBotInput, type RouterDeps } from '../bot/router.js';
@@ -37,7 +38,7 @@ export async function processInboundJob(deps: InboundDeps, data: unknown): Promi
       const row = rows[0];
       if (!row) return { outcome: 'missing' as const, keys: [] };
       if (row.status === 'HANDLED') return { outcome: 'already-handled' as const, keys: [] };
-      const input = await toBotInput(parseEventPayload(row.payload), { botOpenId: deps.botOpenId });
+      const input = await toBotInput(storedEvent(row.payload), { botOpenId: deps.botOpenId });
       const messages = input ? await handleBotInput(input, { ...deps.bot, services: servicesFor(deps, tx) }) : [];
       const items = replyItems(key, input, messages);
       await writeOutbox(tx, items, 'interactive');
@@ -53,9 +54,18 @@ export async function processInboundJob(deps: InboundDeps, data: unknown): Promi
   return result.outcome;
 }
 
+/** A payload that is not an event will not become one on a retry: fail the job for good. */
+function storedEvent(payload: unknown) {
+  try {
+    return parseEventPayload(payload);
+  } catch (err) {
+    throw new UnrecoverableError(`stored event payload is not an event: ${err instanceof Error ? err.message.slice(0, 300) : 'unknown'}`);
+  }
+}
+
 /** Handlers run inside the event's transaction: their effects commit with the handled mark. */
 function servicesFor(deps: InboundDeps, tx: Prisma.TransactionClient): BotServices {
-  return createBotServices({ db: tx, timeZone: deps.timeZone, ...(deps.now ? { now: deps.now } : {}) });
+  return createBotServices({ db: tx, timeZone: deps.timeZone, queues: deps.queues, ...(deps.now ? { now: deps.now } : {}) });
 }
 
 /** Replies are `<event key>:reply:<n>`: a re-processed event names them the same, so each exists once. */

@@ -32,7 +32,7 @@ export interface SendJob {
   moveToDelayed(timestamp: number, token?: string): Promise<void>;
 }
 
-export type SendOutcome = 'sent' | 'already-sent' | 'already-failed' | 'missing';
+export type SendOutcome = 'sent' | 'already-sent' | 'already-failed' | 'missing' | 'superseded';
 
 const MAX_INLINE_WAITS = 3;
 
@@ -46,6 +46,10 @@ export async function sendOutboundJob(deps: SenderDeps, job: SendJob, token: str
   // A job re-run after the send was recorded (re-added, or a crash after the update) sends nothing.
   if (row.status === 'SENT') return 'already-sent';
   if (row.status === 'FAILED') return 'already-failed';
+  if (await isSupersededPatch(deps.db, row)) {
+    await deps.db.outboundMessage.update({ where: { id: row.id }, data: { status: 'SENT', lastError: 'superseded by a newer patch' } });
+    return 'superseded';
+  }
 
   await takeBudget(deps, job, token, budgetRequest(row, lane));
   try {
@@ -54,6 +58,7 @@ export async function sendOutboundJob(deps: SenderDeps, job: SendJob, token: str
       where: { id: row.id },
       data: { status: 'SENT', messageId: sent?.messageId ?? null, sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
     });
+    if (row.topic && sent?.messageId) await patchIfRewritten(deps, row, sent.messageId);
     return 'sent';
   } catch (raw) {
     return handleFailure(deps, job, token, row, classifyError(apiOf(row), raw));
@@ -92,6 +97,26 @@ async function handleFailure(deps: SenderDeps, job: SendJob, token: string | und
   deps.logger?.warn({ businessKey: row.businessKey, kind: error.kind, code: error.details.code, final }, 'send failed');
   if (!decision.retry) throw new UnrecoverableError(lastError);
   throw error;
+}
+
+/** Two patches of one card may run out of order: an older one never overwrites a newer one. */
+async function isSupersededPatch(db: Db, row: OutboundMessage): Promise<boolean> {
+  if (row.operation !== 'PATCH') return false;
+  return (await db.outboundMessage.count({ where: { operation: 'PATCH', targetMessageId: row.targetMessageId, id: { gt: row.id } } })) > 0;
+}
+
+/**
+ * A topic card's content may be rewritten while it is being sent (src/bot/topics.ts updates pending
+ * copies); the rewrite then missed this send, so the sent card is patched to the current content.
+ */
+async function patchIfRewritten(deps: SenderDeps, row: OutboundMessage, messageId: string): Promise<void> {
+  const current = await deps.db.outboundMessage.findUnique({ where: { id: row.id }, select: { content: true } });
+  if (!current || JSON.stringify(current.content) === JSON.stringify(row.content)) return;
+  try {
+    await deps.feishu.patchCard(messageId, current.content as Record<string, unknown>);
+  } catch (err) {
+    deps.logger?.warn({ businessKey: row.businessKey, err }, 'rewritten topic card sent but not patched');
+  }
 }
 
 function apiOf(row: OutboundMessage): string {

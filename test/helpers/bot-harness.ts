@@ -5,13 +5,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Card } from '../../src/bot/cards/elements.js';
 import { p2pChatIdFor } from '../../src/emulator/directory.js';
-import { cardAction, groupMessage, imageMessage, menuClick, p2pChatEntered, textMessage, botMembershipChanged } from '../../src/emulator/event-builders.js';
+import { cardAction, fileMessage, groupMessage, imageMessage, menuClick, p2pChatEntered, textMessage, botMembershipChanged } from '../../src/emulator/event-builders.js';
 import type { RecordedMessage } from '../../src/emulator/types.js';
 import { createDomainServices, type DomainServices } from '../../src/domain/services.js';
 import { startEdge, unfinishedJobs, type BackendKind, type Edge, type EdgeOptions } from '../integration/edge/harness.js';
 import { cardText } from './card-text.js';
 import type { Isolated } from './isolated.js';
 import { waitFor } from './wait-for.js';
+import { inboundProcessor } from '../../workers/processors/inbound.js';
+import { outboundProcessor } from '../../workers/processors/outbound.js';
+import { rosterUploadProcessor } from '../../workers/processors/roster-upload.js';
 
 export type Role = 'MEMBER' | 'SECRETARY' | 'ADMIN';
 
@@ -56,7 +59,11 @@ export interface BotHarness {
   menu(person: Person, eventKey: string): Promise<Seen[]>;
   enterChat(person: Person): Promise<Seen[]>;
   sendImage(person: Person, bytes?: Buffer): Promise<Seen[]>;
+  /** Sends a file (p2p by default); the emulator serves its bytes to the bot's resource download. */
+  sendFile(person: Person, fileName: string, bytes: Buffer, options?: { groupChatId?: string }): Promise<Seen[]>;
+  /** The bot added to a group chat (the chat then exists in the emulator, with the bot inside). */
   botAddedToGroup(operator: Person, chatId: string, chatName: string): Promise<Seen[]>;
+  botRemovedFromGroup(operator: Person, chatId: string, chatName: string): Promise<Seen[]>;
   /** Clicks the button labelled `label` on `message` (first match, searched depth-first). */
   click(person: Person, message: Seen, label: string): Promise<ClickResult>;
   /** Fills and submits the form on `message`, as Feishu sends `form_value`. */
@@ -72,7 +79,8 @@ export interface BotHarness {
 }
 
 export async function startBot(env: Isolated, kind: BackendKind = 'postgres', options: EdgeOptions = {}): Promise<BotHarness> {
-  const edge = await startEdge(env, kind, options);
+  // The bot's workers: inbound events, the senders, and the roster upload a file in chat starts.
+  const edge = await startEdge(env, kind, { processors: [inboundProcessor, outboundProcessor, rosterUploadProcessor], ...options });
   const emulator = edge.emulator.app.emulator;
   const domain = createDomainServices({ db: edge.db, clock: { now: () => new Date() }, timeZone: edge.config.timeZone });
   await domain.rules.ensureRulesVersion(Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: edge.config.timeZone }).format(new Date())));
@@ -186,8 +194,23 @@ export async function startBot(env: Isolated, kind: BackendKind = 'postgres', op
       emulator.putResource(imageKey, { bytes: bytes ?? randomBytes(64), contentType: 'image/png', messageId });
       return deliver(payload);
     },
-    botAddedToGroup: (operator, chatId, chatName) =>
-      deliver(botMembershipChanged(edge.eventCtx, { operator: { openId: operator.openId, name: operator.name }, chatId, chatName })),
+    sendFile(person, fileName, bytes, options = {}) {
+      const fileKey = `file_v3_${randomBytes(8).toString('hex')}`;
+      const sender = { openId: person.openId, name: person.name };
+      const chat = options.groupChatId ? { chatType: 'group' as const, chatId: options.groupChatId } : {};
+      const payload = fileMessage(edge.eventCtx, { sender, fileKey, fileName, ...chat });
+      const messageId = (payload.event.message as { message_id: string }).message_id;
+      emulator.putResource(fileKey, { bytes, contentType: 'application/octet-stream', messageId });
+      return deliver(payload);
+    },
+    botAddedToGroup(operator, chatId, chatName) {
+      emulator.addChat({ chatId, name: chatName, members: [operator.openId], botIsMember: true });
+      return deliver(botMembershipChanged(edge.eventCtx, { operator: { openId: operator.openId, name: operator.name }, chatId, chatName }));
+    },
+    botRemovedFromGroup(operator, chatId, chatName) {
+      emulator.addChat({ chatId, name: chatName, members: [operator.openId], botIsMember: false });
+      return deliver(botMembershipChanged(edge.eventCtx, { operator: { openId: operator.openId, name: operator.name }, chatId, chatName, removed: true }));
+    },
     async click(person, message, label) {
       const button = findButton(message.card, label);
       if (!button) throw new Error(`no button "${label}" on the card:\n${message.text}`);

@@ -5,7 +5,6 @@ import net from 'node:net';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 
 export interface RunningProcess {
   child: ChildProcess;
@@ -14,7 +13,9 @@ export interface RunningProcess {
 }
 
 export function startEntry(entry: string, env: Record<string, string | undefined>): RunningProcess {
-  const child = spawn(TSX, [resolve(ROOT, entry)], {
+  // node itself with tsx as a loader, not the tsx CLI: the CLI relays SIGTERM and SIGKILLs a
+  // child that does not acknowledge it within ~60 ms, which a busy process under load may not.
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, entry)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 // Worker for `feishu-inbound`: one job per inbound event; the logic is in src/pipeline.
 import { commands } from '../../src/bot/commands/index.js';
+import { otherInputs } from '../../src/bot/others/index.js';
 import { QUEUES, type InboundJob } from '../../src/jobs/contracts.js';
 import { processInboundJob } from '../../src/pipeline/process-event.js';
 import type { ProcessorModule } from '../registry.js';
@@ -9,7 +10,7 @@ export const inboundProcessor: ProcessorModule = (ctx) => {
     db: ctx.db,
     queues: ctx.queues,
     botOpenId: ctx.edge.botOpenId,
-    bot: { commands: ctx.bot?.commands ?? commands, onError: (err: unknown) => ctx.logger.error({ err }, 'command failed') },
+    bot: { commands: ctx.bot?.commands ?? commands, others: otherInputs, onError: (err: unknown) => ctx.logger.error({ err }, 'command failed') },
     timeZone: ctx.config.timeZone,
   };
   const worker = ctx.queues.worker<InboundJob>(QUEUES.inbound, (job) => processInboundJob(deps, job.data), { concurrency: 4 });

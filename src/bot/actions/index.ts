@@ -1,6 +1,22 @@
 // The card-action table: one file per action, listed here by the `a` value they answer.
 import { commands } from '../commands/index.js';
 import type { ActionDefinition } from './action.js';
+import { auditPageAction } from '../commands/audit.command.js';
+import { deductionActions } from './deduction.actions.js';
+import { groupBindAction } from './group-bind.action.js';
+import { pledgeMemberActions } from './pledge-member.actions.js';
+import { pledgeReviewActions } from './pledge-review.actions.js';
 import { runCommandAction } from './run-command.action.js';
+import { serviceActions } from './service.actions.js';
+import { vetoActions } from './veto.actions.js';
 
-export const actions: readonly ActionDefinition[] = [runCommandAction(commands)];
+export const actions: readonly ActionDefinition[] = [
+  runCommandAction(commands),
+  ...pledgeMemberActions,
+  ...pledgeReviewActions,
+  ...deductionActions,
+  ...vetoActions,
+  ...serviceActions,
+  groupBindAction,
+  auditPageAction,
+];

@@ -45,11 +45,12 @@ export interface AuditRow {
   readonly at: Date;
 }
 
-/** Most recent first; `branchId` limits to one branch's records. */
-export async function listAudit(db: DbClient, options: { limit: number; branchId?: number }): Promise<AuditRow[]> {
+/** Most recent first; `branchId` limits to one branch's records; `offset` skips that many (paging). */
+export async function listAudit(db: DbClient, options: { limit: number; offset?: number; branchId?: number }): Promise<AuditRow[]> {
   return db.auditLog.findMany({
     where: options.branchId === undefined ? {} : { branchId: options.branchId },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: options.limit,
+    ...(options.offset ? { skip: options.offset } : {}),
   });
 }

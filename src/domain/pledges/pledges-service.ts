@@ -45,6 +45,11 @@ export interface PledgesService {
   /** Pending pledges the actor may review, oldest first. */
   listPending(actor: ServiceActor): Promise<PledgeView[]>;
   progress(actor: ServiceActor, pledgeId: number): Promise<ProgressView[]>;
+  /**
+   * A photo sent right after a progress note (践诺 "optional photo"): attaches to the actor's latest note
+   * written in the last `withinMinutes` that has no photo yet; null when there is none.
+   */
+  attachProgressPhoto(actor: ServiceActor, input: { readonly imageKey: string; readonly withinMinutes: number }): Promise<ProgressView | null>;
 }
 
 export function createPledgesService(deps: ServiceDeps & { readonly rules?: RulesService }): PledgesService {
@@ -196,6 +201,19 @@ export function createPledgesService(deps: ServiceDeps & { readonly rules?: Rule
       const onWall = isPledgePublic(view.status) && isMemberActor(actor) && actor.branchId === row.branchId;
       if (!onWall) assertReadsMember(actor, { memberId: row.memberId, branchId: row.branchId }, 'read pledge progress');
       return (await progressOf(db, pledgeId)).map((p) => ({ id: p.id, percent: p.percent, text: p.text, imageKey: p.imageKey, createdAt: p.createdAt }));
+    },
+
+    async attachProgressPhoto(actor, input) {
+      const person = requirePerson(actor, 'attach a progress photo');
+      const imageKey = requireText(input.imageKey, 'imageKey', 300);
+      const since = new Date(deps.clock.now().getTime() - input.withinMinutes * 60_000);
+      const latest = await db.pledgeProgress.findFirst({ where: { pledge: { memberId: person.memberId }, createdAt: { gte: since } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+      if (!latest || (latest.imageKey !== null && latest.imageKey !== imageKey)) return null;
+      // Compare-and-set: a second photo never replaces the first.
+      await db.pledgeProgress.updateMany({ where: { id: latest.id, imageKey: null }, data: { imageKey } });
+      const stored = await db.pledgeProgress.findUniqueOrThrow({ where: { id: latest.id } });
+      if (stored.imageKey !== imageKey) return null;
+      return { id: stored.id, percent: stored.percent, text: stored.text, imageKey: stored.imageKey, createdAt: stored.createdAt };
     },
   };
 }

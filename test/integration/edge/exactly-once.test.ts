@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupMessage, textMessage } from '../../../src/emulator/event-builders.js';
 import { useIsolated } from '../../helpers/isolated.js';
 import { waitFor } from '../../helpers/wait-for.js';
+import { commands } from '../../../src/bot/commands/index.js';
+import { parseEnvelope } from '../../../src/feishu/parse-envelope.js';
 import { QUEUES } from '../../../src/jobs/contracts.js';
+import { claimEvent } from '../../../src/pipeline/claim-event.js';
+import { isHandledEvent } from '../../../src/pipeline/event-payload.js';
+import { processInboundJob } from '../../../src/pipeline/process-event.js';
 import { addMember, BACKENDS, startEdge, unfinishedJobs, type Edge } from './harness.js';
 
 const env = useIsolated();
@@ -95,5 +100,19 @@ describe.each(BACKENDS)('exactly once, queues on %s', (kind) => {
     expect(replies[0]!.parentId).toBe((toBot.event.message as { message_id: string }).message_id);
     const ignored = await rootRow(`message:${(toSomeone.event.message as { message_id: string }).message_id}`);
     expect(ignored?.status).toBe('HANDLED');
+  });
+
+  it('lets two workers that run the same event at once (a stalled job) write one set of replies', async () => {
+    const member = await addMember(edge, '孙十');
+    const payload = textMessage(edge.eventCtx, { sender: member, text: '帮助' });
+    const parsed = parseEnvelope(payload);
+    if (!parsed.ok || parsed.kind !== 'event' || !isHandledEvent(parsed.event)) throw new Error('not an event');
+    expect(await claimEvent(edge.db, parsed.event)).toBe('new');
+    const key = `message:${(payload.event.message as { message_id: string }).message_id}`;
+    // Enqueue nothing: the two "workers" are these calls; the replies are all they may leave behind.
+    const deps = { db: edge.db, queues: edge.queues, botOpenId: edge.edge.botOpenId, bot: { commands }, timeZone: 'Asia/Shanghai' };
+    const outcomes = await Promise.all([processInboundJob(deps, { key }), processInboundJob(deps, { key })]);
+    expect(outcomes.sort()).toEqual(['already-handled', 'handled']);
+    expect(await edge.db.outboundMessage.count({ where: { businessKey: { startsWith: `${key}:` } } })).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 // The whole Feishu edge on one machine for a test: the emulator as Feishu, the web app listening
 // on a port (the injector posts to it), and workers on the chosen queue backend.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ActionDefinition } from '../../../src/bot/actions/action.js';
 import { buildApp } from '../../../src/app.js';
@@ -56,7 +57,7 @@ export interface Edge {
 export async function startEdge(env: Isolated, kind: BackendKind, options: EdgeOptions = {}): Promise<Edge> {
   const emulator = await startEmulator(options.emulator);
   const redisUrl = kind === 'redis' ? env.redisUrl : undefined;
-  const config = env.config({ REDIS_URL: redisUrl, FEISHU_DOMAIN: emulator.baseUrl, FEISHU_HTTP_TIMEOUT_MS: '1500', ...options.env });
+  const config = env.config({ REDIS_URL: redisUrl, FEISHU_DOMAIN: emulator.baseUrl, ...options.env });
   const appDatabaseUrl = options.appDatabaseUrl ?? env.databaseUrl;
   const appConfig = env.config({ ...options.env, DATABASE_URL: appDatabaseUrl, REDIS_URL: kind === 'redis' ? (options.appRedisUrl ?? redisUrl) : undefined });
   const appQueues = createQueueBackend({ databaseUrl: appDatabaseUrl, redisUrl: appConfig.redisUrl, role: 'producer', prefix: env.redisPrefix });
@@ -66,7 +67,8 @@ export async function startEdge(env: Isolated, kind: BackendKind, options: EdgeO
   const db = createPrisma(env.databaseUrl, { poolSize: 10 });
   const queues = createQueueBackend({ databaseUrl: env.databaseUrl, redisUrl, role: 'producer', prefix: env.redisPrefix });
   const workerQueues = createQueueBackend({ databaseUrl: env.databaseUrl, redisUrl, role: 'worker', prefix: env.redisPrefix });
-  const edge = createEdgeServices(config, db, { logger, keyPrefix: `${env.redisPrefix}:` });
+  // Each harness its own send budget and token, so tests in one file do not share a minute's quota.
+  const edge = createEdgeServices(config, db, { logger, keyPrefix: `${env.redisPrefix}:${randomBytes(3).toString('hex')}:` });
   const workers = startWorkers({ db, queues: workerQueues, config, logger, edge }, options.processors ?? [inboundProcessor, outboundProcessor]);
 
   const eventCtx: EventContext = { appId: config.feishu.appId, tenantKey: 'tenant_emulator', verificationToken: config.feishu.verificationToken };
@@ -106,7 +108,7 @@ export async function startEdge(env: Isolated, kind: BackendKind, options: EdgeO
 /** Jobs not yet finished on the edge's queues. */
 export async function unfinishedJobs(queues: QueueBackend): Promise<number> {
   let total = 0;
-  for (const name of [QUEUES.inbound, QUEUES.outboundInteractive, QUEUES.outboundBulk]) {
+  for (const name of [QUEUES.inbound, QUEUES.outboundInteractive, QUEUES.outboundBulk, QUEUES.rosterUpload]) {
     const counts = await queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
     total += Object.values(counts).reduce((a, b) => a + b, 0);
   }

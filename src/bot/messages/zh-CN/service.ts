@@ -1,0 +1,32 @@
+// zh-CN texts of volunteer service (志愿) and leave (请假 / 休假 / 销假).
+export const service = {
+  volunteer: {
+    title: (year: number) => `我的 ${year} 年志愿服务`,
+    total: (hours: string, count: number) => `今年共 ${count} 次，累计 ${hours} 小时。`,
+    none: '今年还没有登记志愿服务。',
+    more: (n: number) => `另有 ${n} 条较早的记录没有显示。`,
+    formTitle: '登记志愿服务',
+    hours: '服务时长（小时）',
+    hoursPlaceholder: '例如 2 或 1.5',
+    activity: '服务内容',
+    activityPlaceholder: '例如：社区义诊、井场环境整治',
+    date: '请选择服务日期',
+    submit: '登记',
+    saved: (hours: string, activity: string) => `已登记：${activity}，${hours} 小时。`,
+    savedTitle: '志愿服务已登记',
+    usage: '格式：志愿 时长 内容 [日期]，例如“志愿 2 社区义诊 2026-11-20”；也可以只发“志愿”用表单登记。',
+    badHours: '时长要大于 0、不超过 24 小时，最多两位小数。',
+  },
+  leave: {
+    formTitle: '请假 / 休假',
+    intro: '请假期间暂停各类提醒，到期自动恢复；也可以随时发送“销假”。',
+    until: '请选择结束日期',
+    submit: '开始请假',
+    startedTitle: '已请假',
+    started: (until: string) => `${until} 之前不再给您发送提醒。期间仍可正常使用机器人。`,
+    endedTitle: '已销假',
+    ended: '提醒已恢复。',
+    notOnLeave: '您现在没有在请假，提醒照常发送。',
+    badDate: '请给出今天到一年内的日期，例如“请假 2026-12-31”或“请假 12月31日”。',
+  },
+} as const;

@@ -1,0 +1,27 @@
+// The table of inputs that are not commands (files, images, group membership), as the router's `others`.
+// Image handlers are tried in order; the first that claims the photo answers it.
+import type { BotInput } from '../bot-input.js';
+import type { OutgoingMessage } from '../reply.js';
+import type { RouterDeps } from '../router.js';
+import { onBotAdded, onBotRemoved } from './group-events.js';
+import { attachProgressPhoto } from './progress-photo.js';
+import { onFile } from './roster-file.js';
+
+type ImageHandler = (input: BotInput, deps: RouterDeps) => Promise<OutgoingMessage[] | undefined>;
+
+const imageHandlers: readonly ImageHandler[] = [attachProgressPhoto];
+
+async function onImage(input: BotInput, deps: RouterDeps): Promise<OutgoingMessage[]> {
+  for (const handle of imageHandlers) {
+    const answer = await handle(input, deps);
+    if (answer) return answer;
+  }
+  return [];
+}
+
+export const otherInputs: NonNullable<RouterDeps['others']> = {
+  'bot-added': onBotAdded,
+  'bot-removed': onBotRemoved,
+  file: onFile,
+  image: onImage,
+};
