@@ -2,6 +2,7 @@
 // (a re-run after a crash skips the loaded branches). Ledger business keys follow the services' format
 // (`claim:<id>:r<revision>`, `deduction:<id>`, `reversal:<entryId>`), so live code can never write an effect
 // the demo already wrote.
+import { ledgerKeys } from '../domain/ledger/business-keys.js';
 import { claimRow, deductionRow, ledgerRow, objectionRow, pledgeRow, progressRow, volunteerRow, type BranchIds } from './demo-rows.js';
 import { createInBatches, idOf, type DemoDb, type DemoIds, type DemoWriteContext } from './demo-writer-support.js';
 import type { DemoBranchActivity, DemoLedgerEntry } from './demo-types.js';
@@ -18,8 +19,8 @@ async function writeLedger(tx: DemoDb, ctx: DemoWriteContext, ids: BranchIds, le
     .map((e) => {
       const key =
         e.cause === 'CLAIM'
-          ? `claim:${idOf(ids.claimIds, e.claimKey, 'claim')}:r1`
-          : `deduction:${idOf(ids.deductionIds, e.deductionKey, 'deduction')}`;
+          ? ledgerKeys.claim(idOf(ids.claimIds, e.claimKey, 'claim'))
+          : ledgerKeys.deduction(idOf(ids.deductionIds, e.deductionKey, 'deduction'));
       businessKeys.set(e.key, key);
       return ledgerRow(ctx, ids, e, key, null);
     });
@@ -32,7 +33,7 @@ async function writeLedger(tx: DemoDb, ctx: DemoWriteContext, ids: BranchIds, le
     .filter((e) => e.cause === 'REVERSAL')
     .map((e) => {
       const target = idOf(entryIds, businessKeys.get(e.reversesKey ?? '') ?? null, 'reversed entry');
-      return ledgerRow(ctx, ids, e, `reversal:${target}`, target);
+      return ledgerRow(ctx, ids, e, ledgerKeys.reversal(target), target);
     });
   await createInBatches(reversals, (data) => tx.ledgerEntry.createMany({ data }));
 }

@@ -92,6 +92,11 @@ describe('demo seed ×1', () => {
          AND (SELECT count(*) FROM ledger_entries e WHERE e.claim_id = c.id AND e.cause = 'CLAIM') <> 1`,
     );
     expect(Number(orphans?.n)).toBe(0);
+    // The demo keys its credits the way the live services do, so approving a demo claim again cannot credit twice.
+    const [foreignKeys] = await db.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM ledger_entries WHERE cause = 'CLAIM' AND business_key <> 'claim:' || claim_id`,
+    );
+    expect(Number(foreignKeys?.n)).toBe(0);
     const [over] = await db.$queryRawUnsafe<{ role: string | null; total: string | null }[]>(
       `SELECT max(role_total)::text AS role, max(member_total)::text AS total FROM (
          SELECT sum(points) AS role_total, sum(sum(points)) OVER (PARTITION BY member_id, extract(year FROM occurred_on)) AS member_total
