@@ -55,17 +55,13 @@ export async function createTemplateDatabase(): Promise<string> {
 export async function createTestDatabase(template: string): Promise<{ name: string; url: string }> {
   const stamp = Math.floor(Date.now() / 1000);
   const name = `${TEST_DB_PREFIX}${stamp}_${randomBytes(4).toString('hex')}`;
+  // PostgreSQL refuses to copy a template another clone is copying; files clone one at a time under a lock.
   await withAdmin(async (admin) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-        return;
-      } catch (err) {
-        // Another clone of the same template in flight: PostgreSQL refuses concurrent use.
-        const busy = err instanceof Error && /being accessed by other users/.test(err.message);
-        if (!busy || attempt >= 50) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
-      }
+    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [`clone:${template}`]);
+    try {
+      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [`clone:${template}`]);
     }
   });
   return { name, url: databaseUrl(name) };
