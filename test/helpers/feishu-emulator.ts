@@ -24,15 +24,7 @@ export function seedUsers(n: number, prefix = 'user'): Array<{ openId: string; n
   });
 }
 
-/** Polls `condition` until it holds or the deadline passes (then throws): no fixed sleeps in tests. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, { timeoutMs = 5_000, intervalMs = 5 } = {}): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await condition()) return;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
+export { waitFor } from './wait-for.js';
 
 /** Raw JSON call against the emulator, returning status, headers and parsed body. */
 export async function callEmulator(
