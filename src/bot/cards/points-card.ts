@@ -36,8 +36,10 @@ export function entryLine(item: HistoryEntry, names: ReadonlyMap<string, string>
   const e = t.points.entry;
   const { entry } = item;
   const code = entry.activityCode ?? entry.deductionCode ?? entry.itemCode;
-  const detail = item.claim?.description ?? item.deduction?.reason ?? entry.reason ?? '';
-  const what = `${names.get(code) ?? code}${detail ? `（${md.user(truncate(detail, 30))}）` : ''}`;
+  // A correction says why it was made; a claim or deduction says what the member did or missed.
+  const correction = entry.cause === 'reversal' || entry.cause === 'adjustment';
+  const detail = (correction ? entry.reason : (item.claim?.description ?? item.deduction?.reason ?? entry.reason)) ?? '';
+  const what = `${names.get(code) ?? code}${detail ? `（${md.user(truncate(detail, 40))}）` : ''}`;
   const reversed = item.reversedById !== undefined || item.deduction?.status === 'REVERSED';
   const status = reversed ? md.color(e.reversed, 'grey') : e.standing;
   const line = e.line(entry.occurredOn, e.causes[entry.cause], what, signedPoints(entry.pointsCredited), status);
