@@ -10,6 +10,8 @@ import { showPercent, showPoints, signedPoints } from './points-text.js';
 export const BRANCH_PAGE_SIZE = 30;
 /** Pending items and objections shown inline; the rest are one tap away (待审). */
 const SHOWN = 5;
+/** Names of members who recorded nothing shown inline (the card stays well under 30 KB). */
+const SILENT_SHOWN = 40;
 
 function membersSection(view: BranchView, page: number): { elements: CardElement[]; current: number; pages: number } {
   const b = t.points.branch;
@@ -21,6 +23,14 @@ function membersSection(view: BranchView, page: number): { elements: CardElement
   const elements = [markdown([b.membersTitle, ...lines].join('\n'))];
   if (pages > 1) elements.push(markdown(md.color(b.page(current, pages), 'grey'), { size: 'notation' }));
   return { elements, current, pages };
+}
+
+function silentSection(view: BranchView): CardElement {
+  const b = t.points.branch;
+  const shown = view.silent.slice(0, SILENT_SHOWN).map((name) => md.user(name)).join('、');
+  const more = view.silent.length - SILENT_SHOWN;
+  const names = view.silent.length === 0 ? b.silentNone : `${shown}${more > 0 ? b.silentMore(more) : ''}`;
+  return markdown([b.silentTitle(view.silent.length), names].join('\n'));
 }
 
 function pendingSection(view: BranchView): CardElement {
@@ -53,7 +63,7 @@ export function branchCard(view: BranchView, options: { page: number; timeZone: 
     markdown(b.summary(agg.memberCount, agg.participants, showPercent(agg.participationPercent), showPoints(agg.averageChecklist))),
     ...members.elements,
     divider(),
-    markdown([b.silentTitle(view.silent.length), view.silent.length === 0 ? b.silentNone : view.silent.map((n) => md.user(n)).join('、')].join('\n')),
+    silentSection(view),
     divider(),
     pendingSection(view),
     objectionsSection(view, options.timeZone),

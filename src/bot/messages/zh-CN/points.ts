@@ -64,6 +64,7 @@ export const points = {
     moreMembers: (more: number) => `…还有 ${more} 人，翻页查看。`,
     silentTitle: (count: number) => `**本月尚无任何记录**（${count} 人）`,
     silentNone: '本月每位党员都有记录。',
+    silentMore: (more: number) => `等，另有 ${more} 人`,
     pendingTitle: (claims: number, pledges: number) => `**待审核**：记录 ${claims} 条，承诺 ${pledges} 条`,
     pendingClaim: (name: string, activity: string, date: string) => `- 记录 · ${name} · ${activity} · ${date}`,
     pendingPledge: (name: string, content: string) => `- 承诺 · ${name} · ${content}`,
