@@ -7,6 +7,7 @@ import { parsePeriodKey, periodOfDate } from '../../../src/domain/periods/period
 import { rankMembers } from '../../../src/domain/scoring/rank.js';
 import { scorePeriod, type MemberPeriodScore } from '../../../src/domain/scoring/score-period.js';
 import { showPoints, signedPoints } from '../../../src/bot/cards/points-text.js';
+import { cardBytes, CARD_BYTE_LIMIT } from '../../../src/bot/cards/elements.js';
 import { startBot, type BotHarness, type Person, type Seen } from '../../helpers/bot-harness.js';
 import { useIsolated } from '../../helpers/isolated.js';
 import { todayShanghai } from './bot-test-support.js';
@@ -90,6 +91,7 @@ describe('积分', () => {
     expect(text).toContain('冲销·宣传稿件发表（稿件重复申报）　-2　有效');
     expect(text).toContain(`先锋作为·发现并处置隐患（${HOSTILE}）　+1　有效`);
     expect(JSON.stringify(reply?.card)).not.toMatch(/<at user_id|\]\(javascript/);
+    expect(cardBytes(reply!.card!)).toBeLessThan(CARD_BYTE_LIMIT);
   });
 
   it('draws the trend of the last months with Feishu’s chart component', async () => {

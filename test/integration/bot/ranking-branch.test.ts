@@ -2,6 +2,7 @@
 // place always shown, long boards paged), and the secretary's branch view (points this month, who recorded
 // nothing, pending claims and pledges, open objections) — refused to plain members and across branches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardBytes, CARD_BYTE_LIMIT } from '../../../src/bot/cards/elements.js';
 import { startBot, type BotHarness, type Person, type Seen } from '../../helpers/bot-harness.js';
 import { useIsolated } from '../../helpers/isolated.js';
 import { setPledgeWindow, todayShanghai, writtenRows } from './bot-test-support.js';
@@ -85,6 +86,7 @@ describe('排行', () => {
     const [first] = await bot.say(lastInBig, '排行');
     expect(plain(first)).toContain(`共 ${BIG_SIZE} 人`);
     expect(plain(first)).toContain('第 1 / 2 页');
+    expect(cardBytes(first!.card!)).toBeLessThan(CARD_BYTE_LIMIT);
     expect(plain(first)).not.toContain('← 我');
     expect(plain(first)).toContain(`我的位置：第 ${BIG_SIZE} 名 / ${BIG_SIZE} 人，得分 58`);
     const second = await bot.click(lastInBig, first!, '下一页');
@@ -141,6 +143,7 @@ describe('支部', () => {
     const [first] = await bot.say(secretary2, '支部');
     expect(plain(first)).toContain(`党员 ${BIG_SIZE} 人`);
     expect(plain(first)).toContain('党员名单第 1 / 2 页');
+    expect(cardBytes(first!.card!)).toBeLessThan(CARD_BYTE_LIMIT);
     const memberList = (text: string) => text.slice(0, text.indexOf('党员名单第'));
     expect(memberList(plain(first))).not.toContain('二支部党员31');
     const second = await bot.click(secretary2, first!, '下一页');
