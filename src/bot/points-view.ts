@@ -3,6 +3,7 @@
 // which check who may read, so the card shows exactly the rules engine's numbers.
 import { isDomainError } from '../domain/errors.js';
 import type { HistoryEntry } from '../domain/ledger/ledger-service.js';
+import type { Hundredths } from '../domain/points.js';
 import { formatPeriodKey, lastDayOf, periodOfDate, type Period } from '../domain/periods/period-key.js';
 import { localDateOf } from '../domain/periods/zoned-time.js';
 import type { RulesDefinition } from '../domain/rules/rules-schema.js';
@@ -24,8 +25,35 @@ export interface PointsView {
   readonly rules: RulesDefinition;
   readonly recent: readonly HistoryEntry[];
   readonly trend: readonly TrendPoint[];
+  /** Activities with a monthly cap and how much of it is used (month periods only). */
+  readonly monthlyCaps: readonly MonthlyCapUse[];
   /** Catalog names by code (items, activities, deduction rules) across every rules version. */
   readonly names: ReadonlyMap<string, string>;
+}
+
+export interface MonthlyCapUse {
+  readonly activityCode: string;
+  readonly name: string;
+  readonly used: Hundredths;
+  readonly limit: Hundredths;
+}
+
+/**
+ * The month's capped activities as the claims service prices them (the cap state before one more unit),
+ * so "used" is exactly what the next approval would be measured against.
+ */
+async function monthlyCapsOf(services: BotServices, actor: Actor, period: Period, rules: RulesDefinition): Promise<MonthlyCapUse[]> {
+  if (period.kind !== 'month') return [];
+  const today = localDateOf(services.now(), services.timeZone);
+  const on = lastDayOf(period) < today ? lastDayOf(period) : today;
+  const capped = rules.vanguard.roles.flatMap((role) => role.activities.filter((a) => a.monthlyCap !== undefined));
+  const uses: MonthlyCapUse[] = [];
+  for (const activity of capped) {
+    const estimate = await services.domain.claims.estimate(actor, { activityCode: activity.code, quantity: 1, activityDate: on, description: activity.name });
+    const cap = estimate.caps.find((c) => c.kind === 'activityMonthly');
+    if (cap) uses.push({ activityCode: activity.code, name: activity.name, used: cap.used, limit: cap.limit });
+  }
+  return uses;
 }
 
 export function catalogNames(definitions: readonly RulesDefinition[]): Map<string, string> {
@@ -70,5 +98,6 @@ export async function loadPointsView(services: BotServices, actor: Actor, chosen
   const score = await services.domain.scores.memberScore(actor, actor.memberId, chosen.key);
   const recent = await services.domain.ledger.history(actor, actor.memberId, { limit: RECENT_ENTRIES });
   const trend = await trendOf(services, actor, chosen.period, definitions);
-  return { actor, chosen, score, rules: stored.definition, recent, trend, names: catalogNames(definitions) };
+  const monthlyCaps = await monthlyCapsOf(services, actor, chosen.period, stored.definition);
+  return { actor, chosen, score, rules: stored.definition, recent, trend, monthlyCaps, names: catalogNames(definitions) };
 }

@@ -28,6 +28,7 @@ function standingLines(view: PointsView): CardElement[] {
   });
   const totalCap = toHundredths(view.rules.vanguard.yearlyTotalCap);
   roles.push(c.vanguardTotal(showPoints(standing.vanguard), showPoints(totalCap), standing.vanguard >= totalCap));
+  for (const cap of view.monthlyCaps) roles.push(c.monthlyCap(cap.name, showPoints(Math.max(cap.used, 0)), showPoints(cap.limit), cap.used >= cap.limit));
   return [markdown([c.basicTitle, ...basic].join('\n')), markdown([c.vanguardTitle, ...roles].join('\n'))];
 }
 

@@ -81,6 +81,7 @@ describe('积分', () => {
     expect(text).toContain(`宣传员：${showPoints(expected.standing.vanguardByRole.V1)} / 10`);
     expect(text).toContain(`先锋项合计：${showPoints(expected.standing.vanguard)} / 40`);
     expect(text).toContain('该项月度上限 5 分（此前已得 4），按上限计');
+    expect(text).toContain('- 月度上限 · 发现并处置隐患：5 / 5 · 本月已满');
   });
 
   it('lists recent ledger entries with cause and status, escaping what members typed', async () => {

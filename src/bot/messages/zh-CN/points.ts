@@ -24,6 +24,7 @@ export const points = {
     vanguardLine: (name: string, earned: string, cap: string, moved: string, full: boolean) =>
       `- ${name}：${earned} / ${cap}（本期 ${moved}）${full ? ' · 已达上限' : ''}`,
     vanguardTotal: (earned: string, cap: string, full: boolean) => `- 先锋项合计：${earned} / ${cap}${full ? ' · 已达年度总上限' : ''}`,
+    monthlyCap: (name: string, used: string, limit: string, full: boolean) => `- 月度上限 · ${name}：${used} / ${limit}${full ? ' · 本月已满' : ''}`,
     recentTitle: '**最近积分流水**',
     recentNone: '还没有积分流水。记录一项先锋作为，审核通过后就会计分。',
     trendTitle: '近几个月走势',
