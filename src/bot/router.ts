@@ -3,7 +3,7 @@
 import { lookupActor, type Actor } from './actor.js';
 import type { BotInput, ReplyTarget } from './bot-input.js';
 import { helpCard } from './cards/help-card.js';
-import { errorCard, inactiveCard, notInRosterCard, welcomeCard } from './cards/notice-cards.js';
+import { errorCard, inactiveCard, notInRosterCard } from './cards/notice-cards.js';
 import type { CommandDefinition, CommandResult } from './commands/command.js';
 import { t } from './messages/index.js';
 import { parseCommand } from './parse-command.js';
@@ -11,6 +11,7 @@ import { cardTo, type OutgoingMessage } from './reply.js';
 import type { BotServices } from './services.js';
 import { normalizeInput, stripMentionPlaceholders, truncate } from './text.js';
 import { describeError } from './user-error.js';
+import { welcomeOnEntry } from './welcome.js';
 
 export interface RouterDeps {
   services: BotServices;
@@ -30,12 +31,8 @@ export async function handleBotInput(input: BotInput, deps: RouterDeps): Promise
       return runCommand(input, { to: 'message', messageId: input.messageId }, deps);
     case 'menu':
       return runCommand(input, { to: 'open_id', id: input.openId }, deps);
-    case 'p2p-entered': {
-      const found = await lookupActor(deps.services.directory, input.openId);
-      const target: ReplyTarget = { to: 'chat_id', id: input.chatId };
-      if (found.kind === 'unknown') return [cardTo(target, notInRosterCard())];
-      return [cardTo(target, welcomeCard(found.actor.name)), cardTo(target, helpCard(found.actor))];
-    }
+    case 'p2p-entered':
+      return welcomeOnEntry(input, deps.services);
     default: {
       const other = deps.others?.[input.kind];
       return other ? other(input, deps) : [];

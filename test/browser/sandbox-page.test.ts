@@ -97,8 +97,8 @@ describe.each(VIEWPORTS)('the sandbox page at $name size ($width×$height)', (vi
     await typeMessage(page, '帮助');
     const help = card(page, t.common.help.title);
     await help.waitFor();
-    const b = t.common.help.buttons;
-    await expect(help.locator('button').allTextContents()).resolves.toEqual([b.points, b.record, b.pledges, b.board]);
+    const b = t.helpMenu.buttons;
+    await expect(help.locator('button').allTextContents()).resolves.toEqual([b.record, b.points, b.myRecords, b.board, b.pledges, b.volunteer]);
     await expect(help.locator('li', { hasText: '积分' }).count()).resolves.toBeGreaterThan(0);
     const answer = await botAnswered(page, () => help.locator('button', { hasText: b.points }).click());
     expect(answer.clientError).toBeUndefined();

@@ -2,6 +2,7 @@
 // arrives as a new message, because people on phones tap more than they type.
 import { z } from 'zod';
 import type { CommandDefinition } from '../commands/command.js';
+import { parseCommand } from '../parse-command.js';
 import { cardTo } from '../reply.js';
 import { t } from '../messages/index.js';
 import type { ActionDefinition } from './action.js';
@@ -13,7 +14,8 @@ export function runCommandAction(commands: readonly CommandDefinition[]): Action
     action: 'cmd',
     run: async ({ actor, input, services }) => {
       const value = valueSchema.parse(input.value);
-      const command = commands.find((c) => c.name === value.cmd);
+      // By name, or by a Chinese alias (the help card lists commands other modules define).
+      const command = commands.find((c) => c.name === value.cmd) ?? commands.find((c) => c.name === parseCommand(value.cmd, commands)?.name);
       if (!command) return { toast: { type: 'error', content: t.common.errors.notFound } };
       const target = { to: 'open_id' as const, id: input.openId };
       const args = value.arg ? value.arg.split(' ') : [];

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type BotHarness, type Person } from '../../helpers/bot-harness.js';
 import { useIsolated } from '../../helpers/isolated.js';
+import { p2pChatIdFor } from '../../../src/emulator/directory.js';
 
 const env = useIsolated();
 let bot: BotHarness;
@@ -63,8 +64,65 @@ describe('conversation basics', () => {
     expect(reply?.text).toContain('我能做什么');
   });
 
-  it('welcomes a member who opens the chat', async () => {
+  it('welcomes a member who opens the chat, once: Feishu sends the event on every visit', async () => {
     const replies = await bot.enterChat(member);
+    expect(replies.map((r) => r.raw.chatId)).toEqual([member.chatId, member.chatId]);
     expect(replies[0]?.text).toContain('王小明同志');
+    expect(replies[1]?.text).toContain('我能做什么');
+    expect(await bot.enterChat(member)).toEqual([]);
+    const [other] = await bot.enterChat(secretary);
+    expect(other?.text).toContain('李书记同志');
+  });
+
+  it('lists every command by role on the help card', async () => {
+    const memberCommands = ['记录', '我的记录', '积分', '排行', '承诺', '志愿', '请假 / 销假'];
+    const secretaryCommands = ['待审', '支部', '审诺', '评诺', '亮诺', '扣分', '否决'];
+    const adminCommands = ['审计', '导出', '指标', '评议', '党员之星', '党日', '公示', '推送'];
+    const listed = (text: string | undefined, commands: string[]) => commands.filter((c) => text?.includes(`- **${c}**：`));
+    const [forMember] = await bot.say(member, '帮助');
+    expect(listed(forMember?.text, memberCommands)).toEqual(memberCommands);
+    expect(listed(forMember?.text, [...secretaryCommands, ...adminCommands])).toEqual([]);
+    const [forSecretary] = await bot.say(secretary, '帮助');
+    expect(listed(forSecretary?.text, [...memberCommands, ...secretaryCommands])).toEqual([...memberCommands, ...secretaryCommands]);
+    expect(listed(forSecretary?.text, adminCommands)).toEqual([]);
+    const admin = await bot.person('党委张', 'ADMIN');
+    const [forAdmin] = await bot.say(admin, '帮助');
+    expect(listed(forAdmin?.text, [...memberCommands, ...secretaryCommands, ...adminCommands])).toEqual([...memberCommands, ...secretaryCommands, ...adminCommands]);
+  });
+
+  it('a help-card button runs its command', async () => {
+    const [help] = await bot.say(member, '帮助');
+    const points = await bot.click(member, help!, '我的积分');
+    expect(points.followUps.map((m) => m.text).join('\n')).toContain('先锋清单得分');
+    const board = await bot.click(member, help!, '支部排行');
+    expect(board.followUps.map((m) => m.text).join('\n')).toContain('第一党支部 · 积分榜');
+  });
+
+  it('tells a stranger who opens the chat whom to ask, every time, keeping nothing they sent', async () => {
+    // In the tenant (Feishu knows them), not in the roster.
+    const stranger = { ...member, openId: 'ou_stranger_2', memberId: -1, name: '访客', chatId: p2pChatIdFor('ou_stranger_2') };
+    bot.edge.emulator.app.emulator.addUser({ openId: stranger.openId, name: stranger.name });
+    const audit = await bot.edge.db.auditLog.count();
+    const [first] = await bot.enterChat(stranger);
+    expect(first?.text).toContain('党支部书记或党委组织部门');
+    const [second] = await bot.enterChat(stranger);
+    expect(second?.text).toContain('党支部书记或党委组织部门');
+    const [again] = await bot.say(stranger, '我想查积分 13800000000');
+    expect(again?.text).toContain('不在“十个一”先锋清单的党员名册中');
+    expect(await bot.edge.db.member.count({ where: { openId: 'ou_stranger_2' } })).toBe(0);
+    expect(await bot.edge.db.auditLog.count()).toBe(audit);
+    // The dedupe record stays; the message it carried does not.
+    const kept = await bot.edge.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM processed_events WHERE payload IS NOT NULL`;
+    expect(Number(kept[0]?.n)).toBe(0);
+  });
+
+  it('tells an inactive member their status, at the door and on any command', async () => {
+    const gone = await bot.person('钱停用');
+    await bot.edge.db.member.update({ where: { id: gone.memberId }, data: { status: 'INACTIVE' } });
+    const [door] = await bot.enterChat(gone);
+    expect(door?.text).toContain('状态为“停用”');
+    expect(door?.text).not.toContain('钱停用同志');
+    const [reply] = await bot.say(gone, '积分');
+    expect(reply?.text).toContain('状态为“停用”');
   });
 });

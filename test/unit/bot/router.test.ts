@@ -16,7 +16,10 @@ const retired: Actor = { ...member, memberId: 3, openId: 'ou_gone', status: 'INA
 const directory: MemberDirectory = {
   findByOpenId: async (openId) => [member, secretary, retired].find((a) => a.openId === openId),
 };
-const services = { directory, timeZone: 'Asia/Shanghai', now: () => new Date('2026-11-28T02:00:00Z') } as unknown as BotServices;
+/** Welcome cards already in the outbox (the welcome topic's rows); the lock is a no-op here. */
+let welcomesSent = 0;
+const db = { $queryRaw: async () => [], outboundMessage: { count: async () => welcomesSent } };
+const services = { directory, db, timeZone: 'Asia/Shanghai', now: () => new Date('2026-11-28T02:00:00Z') } as unknown as BotServices;
 
 function text(openId: string, body: string, extra: Partial<Extract<BotInput, { kind: 'text' }>> = {}): BotInput {
   return { kind: 'text', key: 'message:om_1', openId, chatId: 'oc_p2p', chatType: 'p2p', messageId: 'om_1', text: body, mentionsBot: false, ...extra };
@@ -93,6 +96,18 @@ describe('handleBotInput', () => {
     const messages = await handleBotInput({ kind: 'p2p-entered', key: 'event:e2', openId: 'ou_member', chatId: 'oc_p2p' }, deps);
     expect(messages).toHaveLength(2);
     expect(messages[0]?.content.type === 'card' && cardText(messages[0].content.card)).toContain('张三同志');
+    expect(messages[0]?.topic).toBe('welcome:1');
+  });
+
+  it('does not welcome a member twice, and tells an inactive member their status', async () => {
+    welcomesSent = 1;
+    try {
+      expect(await handleBotInput({ kind: 'p2p-entered', key: 'event:e3', openId: 'ou_member', chatId: 'oc_p2p' }, deps)).toEqual([]);
+    } finally {
+      welcomesSent = 0;
+    }
+    const { card } = only(await handleBotInput({ kind: 'p2p-entered', key: 'event:e4', openId: 'ou_gone', chatId: 'oc_p2p' }, deps));
+    expect(cardText(card)).toContain('停用');
   });
 
   it('turns user-facing and domain errors into a friendly card, and hides bugs', async () => {

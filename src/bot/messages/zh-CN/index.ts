@@ -3,7 +3,9 @@
 import { admin } from './admin.js';
 import { common } from './common.js';
 import { discipline } from './discipline.js';
+import { helpMenu } from './help-menu.js';
 import { pledges } from './pledges.js';
+import { points } from './points.js';
 import { service } from './service.js';
 
 export const zhCN = {
@@ -12,4 +14,6 @@ export const zhCN = {
   discipline,
   service,
   admin,
+  points,
+  helpMenu,
 };

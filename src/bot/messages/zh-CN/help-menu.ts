@@ -1,0 +1,47 @@
+// zh-CN: every chat command by role, one line each, for the help card. Commands other helpers build are
+// listed here too, so the help card is the one place a person learns what the bot can do.
+type CommandLine = readonly [command: string, what: string];
+
+export const helpMenu = {
+  memberTitle: '党员',
+  secretaryTitle: '支部书记',
+  adminTitle: '党委管理员',
+  member: [
+    ['记录', '记录一项先锋作为，支部书记审核后计分（例：记录 安全员 发现并处置隐患 3 处）'],
+    ['我的记录', '查看已提交的记录，撤回待审的、修改退回的'],
+    ['积分', '我的先锋清单得分、各项积分、支部排名和走势（可加“本月 / 本季 / 本年”）'],
+    ['排行', '支部积分榜（可加“本月 / 本季 / 本年”）'],
+    ['承诺', '我的年度承诺：定诺、查看审核意见、填写践诺进度'],
+    ['志愿', '登记志愿服务时长'],
+    ['请假 / 销假', '请假期间暂停提醒，销假后恢复'],
+  ] as const satisfies readonly CommandLine[],
+  secretary: [
+    ['待审', '待审核的记录和承诺，可批量通过'],
+    ['支部', '本支部当前情况：党员积分、未记录的人、待审、异议'],
+    ['审诺', '审核党员提交的承诺'],
+    ['评诺', '年中盘点、年终评定承诺践诺情况'],
+    ['亮诺', '把已审核的承诺发到支部群'],
+    ['扣分', '记录基础项扣分，党员可提异议'],
+    ['否决', '提出一票否决（需党委确认）'],
+  ] as const satisfies readonly CommandLine[],
+  admin: [
+    ['审计', '最近的操作记录（谁、何时、改了什么）'],
+    ['导出', '导出积分、排名、评议、承诺等 Excel'],
+    ['指标', '“六升两降”指标对比'],
+    ['评议', '年度民主评议与综合评定'],
+    ['党员之星', '党员之星候选与确认'],
+    ['党日', '精品主题党日库与安排'],
+    ['公示', '发布公示，处理公示期异议'],
+    ['推送', '立即发送某项定时推送'],
+  ] as const satisfies readonly CommandLine[],
+  buttons: {
+    record: '记录作为',
+    myRecords: '我的记录',
+    points: '我的积分',
+    board: '支部排行',
+    pledges: '我的承诺',
+    volunteer: '志愿服务',
+    pending: '待审',
+    branch: '支部概况',
+  },
+} as const;
