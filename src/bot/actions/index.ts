@@ -9,6 +9,8 @@ import { pledgeReviewActions } from './pledge-review.actions.js';
 import { runCommandAction } from './run-command.action.js';
 import { serviceActions } from './service.actions.js';
 import { vetoActions } from './veto.actions.js';
+import { evaluationActions } from './evaluation.actions.js';
+import { starsConfirmAction } from '../commands/stars.command.js';
 
 export const actions: readonly ActionDefinition[] = [
   runCommandAction(commands),
@@ -19,4 +21,6 @@ export const actions: readonly ActionDefinition[] = [
   ...serviceActions,
   groupBindAction,
   auditPageAction,
+  ...evaluationActions,
+  starsConfirmAction,
 ];

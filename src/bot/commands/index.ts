@@ -10,6 +10,9 @@ import { pledgeWallCommand } from './pledge-wall.command.js';
 import { pledgesCommand } from './pledges.command.js';
 import { vetoCommand } from './veto.command.js';
 import { volunteerCommand } from './volunteer.command.js';
+import { evaluationCommand } from './evaluation.command.js';
+import { exportCommand } from './export.command.js';
+import { starsCommand } from './stars.command.js';
 
 export const commands: readonly CommandDefinition[] = [
   helpCommand,
@@ -23,4 +26,7 @@ export const commands: readonly CommandDefinition[] = [
   leaveCommand,
   endLeaveCommand,
   auditCommand,
+  evaluationCommand,
+  starsCommand,
+  exportCommand,
 ];

@@ -38,6 +38,7 @@ export const evaluation = {
   notManager: '年度评议由支部书记和党委管理员录入。',
   unknownBranch: (name: string) => `没有找到“${name}”，请核对支部名称。`,
   templateQueued: '正在生成评议模板，稍后以文件发给您。',
+  uploadTitle: '评议表已收到',
   uploadQueued: (file: string) => `已收到“${file}”，正在校验，完成后把结果发给您。`,
   importedTitle: '评议表已导入',
   imported: (rows: number) => `已导入 ${rows} 人的评价分，下面是预览。`,
@@ -55,6 +56,7 @@ export const evaluation = {
   tooManyIssues: (n: number) => `……另有 ${n} 处问题未列出。`,
   yearFinalised: (year: number) => `${year} 年度评议已定稿，结果已锁定；如需修改，请党委管理员调整并填写原因。`,
   incomplete: (missing: number) => `还有 ${missing} 名党员未录入评价分。`,
+  invalidScore: '评价分应为 0–100 的数，最多两位小数。',
   adjustUsage: '格式：评议 调整 工号 民主分 群众分 原因（例如：评议 调整 E1001 92 88 复核更正）',
   adjustedTitle: '评议结果已调整',
   adjusted: (name: string, composite: string, grade: string) => `${name} 的综合得分调整为 ${composite}（${grade}），已记入审计日志。`,
@@ -81,9 +83,11 @@ export const stars = {
   announcementRow: (branch: string, name: string) => `${branch}　**${name}**`,
   announcementOutro: '向他们学习，争当先锋！',
   adminOnly: '党员之星由党委管理员确认。',
+  notEligible: '该党员不是党员之星候选人。',
 };
 
 export const exports = {
+  title: 'Excel 导出',
   queued: '正在生成 Excel，稍后以文件发给您。',
   notAllowed: '导出仅对支部书记和党委管理员开放。',
   fileName: (year: number, scope: string) => `先锋清单-${year}-${scope}.xlsx`,
