@@ -8,6 +8,7 @@ import { feishuWebhookRoutes } from './feishu/webhook.plugin.js';
 import type { Logger } from './logger.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { infrastructurePlugin, type AppDeps } from './plugins/infrastructure.js';
+import { exportRoutes } from './routes/exports.route.js';
 import { healthRoutes } from './routes/health.route.js';
 
 export interface BuildAppOptions {
@@ -31,5 +32,6 @@ export async function buildApp(config: Config, deps: AppDeps, options: BuildAppO
   await app.register(errorHandlerPlugin);
   await app.register(healthRoutes);
   await app.register(feishuWebhookRoutes, { actions: options.actions ?? defaultActions });
+  await app.register(exportRoutes);
   return app;
 }

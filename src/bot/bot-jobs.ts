@@ -1,11 +1,13 @@
 // Jobs a handler may start (work that must not run inside a handler's transaction, such as downloading
 // a file from Feishu). Job ids derive from the inbound event's key, so a re-processed event adds none.
-import { jobIdFor, QUEUES, ROSTER_UPLOAD_JOB_OPTIONS, rosterUploadJobSchema, type RosterUploadJob } from '../jobs/contracts.js';
+import { BOT_FILE_JOB_OPTIONS, botFileJobSchema, jobIdFor, QUEUES, ROSTER_UPLOAD_JOB_OPTIONS, rosterUploadJobSchema, type BotFileJob, type RosterUploadJob } from '../jobs/contracts.js';
 import type { QueueBackend } from '../jobs/queue-backend.js';
 
 export interface BotJobs {
   /** Download and import a roster file an admin sent; the report is sent when the import is done. */
   rosterUpload(job: RosterUploadJob): Promise<void>;
+  /** Make or read a file (evaluation template and upload, exports) or announce stars: src/pipeline/bot-files.ts. */
+  botFile(job: BotFileJob): Promise<void>;
 }
 
 export function createBotJobs(queues: QueueBackend | undefined): BotJobs {
@@ -17,6 +19,10 @@ export function createBotJobs(queues: QueueBackend | undefined): BotJobs {
     async rosterUpload(job) {
       const data = rosterUploadJobSchema.parse(job);
       await need().queue<RosterUploadJob>(QUEUES.rosterUpload).add('import', data, { ...ROSTER_UPLOAD_JOB_OPTIONS, jobId: jobIdFor('roster', data.key) });
+    },
+    async botFile(job) {
+      const data = botFileJobSchema.parse(job);
+      await need().queue<BotFileJob>(QUEUES.botFiles).add(data.kind, data, { ...BOT_FILE_JOB_OPTIONS, jobId: jobIdFor('file', `${data.kind}:${data.key}`) });
     },
   };
 }

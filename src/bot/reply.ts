@@ -3,7 +3,8 @@
 import type { ReplyTarget } from './bot-input.js';
 import type { Card } from './cards/elements.js';
 
-export type OutgoingContent = { type: 'card'; card: Card } | { type: 'text'; text: string };
+/** A `file` message carries the file_key of a file the bot uploaded first (im/v1/files). */
+export type OutgoingContent = { type: 'card'; card: Card } | { type: 'text'; text: string } | { type: 'file'; fileKey: string };
 
 export interface OutgoingMessage {
   target: ReplyTarget;
@@ -21,4 +22,8 @@ export function cardTo(target: ReplyTarget, card: Card, options: { topic?: strin
 
 export function textTo(target: ReplyTarget, text: string): OutgoingMessage {
   return { target, content: { type: 'text', text } };
+}
+
+export function fileTo(target: ReplyTarget, fileKey: string): OutgoingMessage {
+  return { target, content: { type: 'file', fileKey } };
 }

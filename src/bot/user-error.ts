@@ -27,6 +27,11 @@ const domainMessages: Partial<Record<DomainErrorCode, DomainMessage>> = {
   UNKNOWN_DEDUCTION: t.discipline.errors.unknownDeduction,
   OBJECTION_WINDOW_CLOSED: t.discipline.errors.objectionWindowClosed,
   PLEDGE_WINDOW_CLOSED: (d) => t.pledges.window.error(text(d.opens), text(d.closes)),
+  INVALID_SCORE: t.evaluation.invalidScore,
+  INVALID_POINTS: t.evaluation.invalidScore,
+  EVALUATION_YEAR_FINALISED: (d) => t.evaluation.yearFinalised(Number(d.year)),
+  EVALUATION_INCOMPLETE: (d) => t.evaluation.incomplete(Number(d.missing)),
+  NOT_ELIGIBLE: t.stars.notEligible,
 };
 
 /** The message to show for an error, or undefined when it is a bug (log it, show generic). */

@@ -90,6 +90,11 @@ export class EmulatorControl {
     return this.ctx.media.getImage(imageKey);
   }
 
+  /** A file the bot uploaded (im/v1/files), as stored; tests read the workbooks the bot sent with it. */
+  file(fileKey: string): StoredMedia | undefined {
+    return this.ctx.media.getFile(fileKey);
+  }
+
   putResource(fileKey: string, media: StoredMedia & { messageId?: string }): void {
     this.ctx.media.putResource(fileKey, media);
   }

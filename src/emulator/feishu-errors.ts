@@ -32,5 +32,7 @@ export const ERR = {
   cardTokenUsedUp: e(200, 300040, 'card token used up'),
   resourceNotFound: e(400, 234003, 'File not in msg.'),
   badImage: e(400, 234001, 'Invalid request param.'),
+  fileTooLarge: e(400, 234006, 'The file size exceed the max value.'),
+  fileEmpty: e(400, 234010, "File's size can't be 0."),
   serverError: (http: number) => e(http, 2200, 'Internal Error'),
 } as const;

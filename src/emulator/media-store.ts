@@ -10,11 +10,27 @@ export interface StoredMedia {
 export class MediaStore {
   private readonly images = new Map<string, StoredMedia>();
   private readonly resources = new Map<string, StoredMedia & { messageId?: string }>();
+  private readonly files = new Map<string, StoredMedia>();
 
   putImage(media: StoredMedia): string {
     const key = `img_v2_${randomBytes(16).toString('hex')}`;
     this.images.set(key, media);
     return key;
+  }
+
+  /** A file the bot uploaded (im/v1/files): sendable as a file message, downloadable from it. */
+  putFile(media: StoredMedia): string {
+    const key = `file_v3_${randomBytes(16).toString('hex')}`;
+    this.files.set(key, media);
+    return key;
+  }
+
+  hasFile(key: string): boolean {
+    return this.files.has(key);
+  }
+
+  getFile(key: string): StoredMedia | undefined {
+    return this.files.get(key);
   }
 
   hasImage(key: string): boolean {
@@ -32,7 +48,7 @@ export class MediaStore {
 
   /** A resource must belong to the message it is asked for under (when it was seeded with one). */
   getResource(messageId: string, fileKey: string): StoredMedia | undefined {
-    const r = this.resources.get(fileKey) ?? this.images.get(fileKey);
+    const r = this.resources.get(fileKey) ?? this.images.get(fileKey) ?? this.files.get(fileKey);
     if (!r) return undefined;
     if ('messageId' in r && r.messageId !== undefined && r.messageId !== messageId) return undefined;
     return r;
@@ -41,5 +57,6 @@ export class MediaStore {
   clear(): void {
     this.images.clear();
     this.resources.clear();
+    this.files.clear();
   }
 }

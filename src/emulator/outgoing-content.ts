@@ -43,7 +43,12 @@ function validatePost(parsed: Obj): FeishuError | null {
   return ok ? null : ERR.invalidParam('post content must be {locale:{title,content:[[…]]}}');
 }
 
-export function validateOutgoing(msgType: string, content: unknown, hasImage: (key: string) => boolean): ContentCheck {
+export function validateOutgoing(
+  msgType: string,
+  content: unknown,
+  hasImage: (key: string) => boolean,
+  hasFile: (key: string) => boolean = () => true,
+): ContentCheck {
   if (typeof content !== 'string') return { ok: false, error: ERR.invalidParam('content must be a JSON string') };
   let parsed: unknown;
   try {
@@ -71,6 +76,9 @@ export function validateOutgoing(msgType: string, content: unknown, hasImage: (k
       error = validateCard(parsed);
       break;
     case 'file':
+      // Only a file_key this app uploaded can be sent (230017 otherwise, as for images).
+      error = typeof parsed.file_key === 'string' && hasFile(parsed.file_key) ? null : ERR.notResourceOwner;
+      break;
     case 'audio':
     case 'media':
     case 'sticker':

@@ -38,7 +38,7 @@ export function registerBatchRoutes(app: FastifyInstance, ctx: EmulatorContext):
     if (typeof msgType !== 'string') return sendError(request, reply, ERR.batchInvalid('msg_type is required'));
     const content = singleContent(msgType, body);
     if (content === null) return sendError(request, reply, ERR.batchInvalid('exactly one of content/card, matching msg_type'));
-    const check = validateOutgoing(msgType, content, (k) => ctx.media.hasImage(k));
+    const check = validateOutgoing(msgType, content, (k) => ctx.media.hasImage(k), (k) => ctx.media.hasFile(k));
     if (!check.ok) return sendError(request, reply, { ...check.error, http: 200 });
 
     const recipients = new Map<string, EmulatorUser>();

@@ -1,4 +1,4 @@
-// Image upload (multipart, §3.8) and message-resource download (§2.1).
+// Image and file upload (multipart, §3.8; im/v1/files) and message-resource download (§2.1).
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from './context.js';
 import { ERR } from './feishu-errors.js';
@@ -6,11 +6,15 @@ import { guard, sendError, sendOk } from './http.js';
 import { parseMultipart } from './multipart.js';
 
 const IMAGE_LIMIT = 10 * 1024 * 1024;
+/** im/v1/files: at most 30 MB, and no empty files. */
+const FILE_LIMIT = 30 * 1024 * 1024;
+const FILE_TYPES = new Set(['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream']);
 // The body limit leaves room for the multipart framing around a 10 MB image.
 export const MULTIPART_BODY_LIMIT = IMAGE_LIMIT + 64 * 1024;
+const FILE_BODY_LIMIT = FILE_LIMIT + 64 * 1024;
 
 export function registerMediaRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MULTIPART_BODY_LIMIT }, (_req, body, done) => {
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: FILE_BODY_LIMIT }, (_req, body, done) => {
     done(null, body);
   });
 
@@ -31,6 +35,22 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: EmulatorContext):
       ...(image.filename ? { fileName: image.filename } : {}),
     });
     return sendOk(request, reply, { code: 0, msg: 'success', data: { image_key: key } });
+  });
+
+  app.post('/open-apis/im/v1/files', { config: { endpoint: 'im.file.create' }, bodyLimit: FILE_BODY_LIMIT }, async (request, reply) => {
+    if (!(await guard(ctx, 'im.file.create', request, reply))) return reply;
+    const contentType = request.headers['content-type'] ?? '';
+    if (!Buffer.isBuffer(request.body) || !contentType.startsWith('multipart/form-data')) return sendError(request, reply, ERR.badImage);
+    const parts = parseMultipart(request.body, contentType);
+    const text = (name: string) => parts?.find((p) => p.name === name)?.data.toString('utf8');
+    const fileType = text('file_type');
+    const fileName = text('file_name');
+    const file = parts?.find((p) => p.name === 'file');
+    if (!fileType || !FILE_TYPES.has(fileType) || !fileName || !file) return sendError(request, reply, ERR.badImage);
+    if (file.data.length === 0) return sendError(request, reply, ERR.fileEmpty);
+    if (file.data.length > FILE_LIMIT) return sendError(request, reply, ERR.fileTooLarge);
+    const key = ctx.media.putFile({ bytes: file.data, contentType: file.contentType ?? 'application/octet-stream', fileName });
+    return sendOk(request, reply, { code: 0, msg: 'success', data: { file_key: key } });
   });
 
   app.get(

@@ -55,7 +55,7 @@ async function deliver(ctx: EmulatorContext, request: FastifyRequest, reply: Fas
   if ('code' in target) return sendError(request, reply, target);
   const limited = receiverLimited(ctx, input.endpoint, 'receiver', target.limitKey);
   if (limited) return sendError(request, reply, limited);
-  const check = validateOutgoing(msgType, input.content, (k) => ctx.media.hasImage(k));
+  const check = validateOutgoing(msgType, input.content, (k) => ctx.media.hasImage(k), (k) => ctx.media.hasFile(k));
   if (!check.ok) return sendError(request, reply, check.error);
 
   const message = ctx.messages.add({

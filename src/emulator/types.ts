@@ -8,6 +8,7 @@ export type EndpointId =
   | 'card.delayed_update'
   | 'message.batch_send'
   | 'im.image.create'
+  | 'im.file.create'
   | 'im.message_resource.get'
   | 'contact.batch_get_id'
   | 'bot.info';

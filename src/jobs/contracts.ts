@@ -15,6 +15,8 @@ export const QUEUES = {
   maintenance: 'maintenance',
   /** A roster file an admin sent in chat: download, import, report (workers/processors/roster-upload.ts). */
   rosterUpload: 'roster-upload',
+  /** Files the bot makes or reads for the committee's year: evaluation template and upload, exports, star announcements. */
+  botFiles: 'bot-files',
 } as const;
 
 export type OutboundLaneName = 'interactive' | 'bulk';
@@ -45,6 +47,28 @@ export type RosterUploadJob = z.infer<typeof rosterUploadJobSchema>;
 
 export const ROSTER_UPLOAD_JOB_OPTIONS: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } };
 
+const fileJobBase = {
+  /** The inbound event's root key: what the job sends derives its business key from it. */
+  key: z.string().min(1).max(300),
+  actorMemberId: z.number().int().positive(),
+  /** Where the file or the report goes: the chat it was asked in, or the person (menu clicks). */
+  receiver: z.object({ type: z.enum(['chat_id', 'open_id']), id: z.string().min(1).max(200) }),
+};
+
+/** Ids and numbers only, like every job: the workbook is built or downloaded by the worker. */
+export const botFileJobSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('evaluation-template'), ...fileJobBase, year: z.number().int(), branchId: z.number().int().positive().optional() }),
+  z.object({
+    kind: z.literal('evaluation-upload'), ...fileJobBase,
+    messageId: z.string().min(1).max(200), fileKey: z.string().min(1).max(300), fileName: z.string().max(300),
+  }),
+  z.object({ kind: z.literal('export'), ...fileJobBase, year: z.number().int(), branchId: z.number().int().positive().optional() }),
+  z.object({ kind: z.literal('stars-announce'), key: z.string().min(1).max(300), year: z.number().int(), memberIds: z.array(z.number().int().positive()).max(5000) }),
+]);
+export type BotFileJob = z.infer<typeof botFileJobSchema>;
+
+export const BOT_FILE_JOB_OPTIONS: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } };
+
 export const maintenanceJobSchema = z.object({ task: z.literal('sweep') });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
 
@@ -53,7 +77,7 @@ export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
  * what makes re-enqueueing after a crash or a re-delivery safe. BullMQ forbids `:` in custom
  * ids and keys may be long, so the id is a kind prefix plus a SHA-256 prefix of the key.
  */
-export function jobIdFor(kind: 'in' | 'out' | 'roster', key: string): string {
+export function jobIdFor(kind: 'in' | 'out' | 'roster' | 'file', key: string): string {
   return `${kind}-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 40)}`;
 }
 

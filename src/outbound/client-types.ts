@@ -68,6 +68,14 @@ export interface ImageUploadInput {
   imageType?: 'message' | 'avatar';
 }
 
+export interface FileUploadInput {
+  file: Buffer;
+  /** Shown to the person receiving the file message. */
+  fileName: string;
+  /** Feishu's coarse kind; `xls` for workbooks, `stream` for anything else. */
+  fileType?: 'opus' | 'mp4' | 'pdf' | 'doc' | 'xls' | 'ppt' | 'stream';
+}
+
 export interface DownloadedResource {
   data: Buffer;
   contentType?: string;

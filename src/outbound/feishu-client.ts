@@ -8,6 +8,7 @@ import type {
   BotInfo,
   DownloadedResource,
   FeishuClientLogger,
+  FileUploadInput,
   ImageUploadInput,
   ReplyInput,
   ResolvedUser,
@@ -140,6 +141,17 @@ export class FeishuClient {
     // This SDK method returns only the inner data, and null when Feishu answered with a code.
     if (!data?.image_key) throw new FeishuApiError('permanent', `${op}: no image_key in answer`, { operation: op });
     return data.image_key;
+  }
+
+  /** Uploads a file (≤ 30 MB, not empty) for a file message; returns its file_key. */
+  async uploadFile(input: FileUploadInput): Promise<string> {
+    const op = 'im.file.create';
+    const data = await this.call(op, () =>
+      this.sdk.im.v1.file.create({ data: { file_type: input.fileType ?? 'stream', file_name: input.fileName, file: input.file } }),
+    );
+    // Like image.create, this SDK method returns only the inner data, and null when Feishu answered with a code.
+    if (!data?.file_key) throw new FeishuApiError('permanent', `${op}: no file_key in answer`, { operation: op });
+    return data.file_key;
   }
 
   async downloadResource(messageId: string, fileKey: string, type: 'image' | 'file'): Promise<DownloadedResource> {

@@ -41,7 +41,12 @@ function rowFor(item: OutboundItem, lane: OutboundLaneName): Prisma.OutboundMess
     throw new Error(`business key must be 1-${MAX_KEY_LENGTH} characters`);
   }
   const { target, content } = item.message;
-  const body = content.type === 'card' ? { msgType: 'interactive', content: content.card as unknown as Prisma.InputJsonValue } : { msgType: 'text', content: { text: content.text } };
+  const body =
+    content.type === 'card'
+      ? { msgType: 'interactive', content: content.card as unknown as Prisma.InputJsonValue }
+      : content.type === 'file'
+        ? { msgType: 'file', content: { file_key: content.fileKey } }
+        : { msgType: 'text', content: { text: content.text } };
   const where =
     target.to === 'message'
       ? {

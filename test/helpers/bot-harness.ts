@@ -15,6 +15,7 @@ import { waitFor } from './wait-for.js';
 import { inboundProcessor } from '../../workers/processors/inbound.js';
 import { outboundProcessor } from '../../workers/processors/outbound.js';
 import { rosterUploadProcessor } from '../../workers/processors/roster-upload.js';
+import { botFilesProcessor } from '../../workers/processors/bot-files.js';
 
 export type Role = 'MEMBER' | 'SECRETARY' | 'ADMIN';
 
@@ -72,6 +73,8 @@ export interface BotHarness {
   inbox(person: Person): Seen[];
   /** Everything the bot has sent into a chat. */
   chat(chatId: string): Seen[];
+  /** The bytes of a file message the bot sent (uploaded through im/v1/files). */
+  fileOf(message: Seen): Buffer;
   /** The current version of a message (after patches). */
   refresh(message: Seen): Seen;
   settle(): Promise<void>;
@@ -80,7 +83,7 @@ export interface BotHarness {
 
 export async function startBot(env: Isolated, kind: BackendKind = 'postgres', options: EdgeOptions = {}): Promise<BotHarness> {
   // The bot's workers: inbound events, the senders, and the roster upload a file in chat starts.
-  const edge = await startEdge(env, kind, { processors: [inboundProcessor, outboundProcessor, rosterUploadProcessor], ...options });
+  const edge = await startEdge(env, kind, { processors: [inboundProcessor, outboundProcessor, rosterUploadProcessor, botFilesProcessor], ...options });
   const emulator = edge.emulator.app.emulator;
   const domain = createDomainServices({ db: edge.db, clock: { now: () => new Date() }, timeZone: edge.config.timeZone });
   await domain.rules.ensureRulesVersion(Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: edge.config.timeZone }).format(new Date())));
@@ -233,6 +236,12 @@ export async function startBot(env: Isolated, kind: BackendKind = 'postgres', op
     },
     inbox: (person) => emulator.messagesTo(person.openId).map(seen),
     chat: (chatId) => emulator.messagesInChat(chatId).filter((m) => m.source !== 'user').map(seen),
+    fileOf(message) {
+      const fileKey = (message.raw.parsed as { file_key?: unknown } | null)?.file_key;
+      const file = typeof fileKey === 'string' ? emulator.file(fileKey) : undefined;
+      if (message.msgType !== 'file' || !file) throw new Error(`not a file message the bot uploaded: ${message.text}`);
+      return file.bytes;
+    },
     refresh: (message) => seen(emulator.message(message.messageId) ?? message.raw),
     settle,
     close: () => edge.close(),

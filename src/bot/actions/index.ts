@@ -11,6 +11,8 @@ import { serviceActions } from './service.actions.js';
 import { vetoActions } from './veto.actions.js';
 import { boardPageAction } from '../commands/board.command.js';
 import { branchPageAction } from '../commands/branch.command.js';
+import { evaluationActions } from './evaluation.actions.js';
+import { starsConfirmAction } from '../commands/stars.command.js';
 
 export const actions: readonly ActionDefinition[] = [
   runCommandAction(commands),
@@ -23,4 +25,6 @@ export const actions: readonly ActionDefinition[] = [
   auditPageAction,
   boardPageAction,
   branchPageAction,
+  ...evaluationActions,
+  starsConfirmAction,
 ];

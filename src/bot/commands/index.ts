@@ -13,6 +13,9 @@ import { volunteerCommand } from './volunteer.command.js';
 import { pointsCommand } from './points.command.js';
 import { boardCommand } from './board.command.js';
 import { branchCommand } from './branch.command.js';
+import { evaluationCommand } from './evaluation.command.js';
+import { exportCommand } from './export.command.js';
+import { starsCommand } from './stars.command.js';
 
 export const commands: readonly CommandDefinition[] = [
   helpCommand,
@@ -29,4 +32,7 @@ export const commands: readonly CommandDefinition[] = [
   pointsCommand,
   boardCommand,
   branchCommand,
+  evaluationCommand,
+  starsCommand,
+  exportCommand,
 ];

@@ -5,6 +5,7 @@ import type { OutgoingMessage } from '../reply.js';
 import type { RouterDeps } from '../router.js';
 import { onBotAdded, onBotRemoved } from './group-events.js';
 import { attachProgressPhoto } from './progress-photo.js';
+import { onEvaluationFile } from './evaluation-file.js';
 import { onFile } from './roster-file.js';
 
 type ImageHandler = (input: BotInput, deps: RouterDeps) => Promise<OutgoingMessage[] | undefined>;
@@ -19,9 +20,14 @@ async function onImage(input: BotInput, deps: RouterDeps): Promise<OutgoingMessa
   return [];
 }
 
+/** An evaluation template first (by name, or any workbook from a secretary), else the roster handler. */
+async function onAnyFile(input: BotInput, deps: RouterDeps): Promise<OutgoingMessage[]> {
+  return (await onEvaluationFile(input, deps)) ?? onFile(input, deps);
+}
+
 export const otherInputs: NonNullable<RouterDeps['others']> = {
   'bot-added': onBotAdded,
   'bot-removed': onBotRemoved,
-  file: onFile,
+  file: onAnyFile,
   image: onImage,
 };

@@ -5,7 +5,7 @@
 // The checklist part (30%) always comes from the ledger via the pure engine; composites and grades come
 // from `evaluateMember`/`evaluateBranch` with the year's weights and thresholds.
 import { DomainError } from '../errors.js';
-import { assertAdmin, assertManagesBranch, assertReviews, type ServiceActor } from '../access/actor.js';
+import { assertAdmin, assertManagesBranch, assertReviews, isMemberActor, type ServiceActor } from '../access/actor.js';
 import { writeAudit } from '../audit/audit-repository.js';
 import { getSubject, branchMembers } from '../members/member-repository.js';
 import type { Hundredths } from '../points.js';
@@ -142,7 +142,8 @@ export function createEvaluationService(deps: ServiceDeps & { readonly rules?: R
     },
 
     async branchEvaluation(actor, branchId, year) {
-      assertManagesBranch(actor, branchId, 'read the branch evaluation');
+      // The system (exports, digests) reads every branch; a person must manage this one.
+      if (isMemberActor(actor)) assertManagesBranch(actor, branchId, 'read the branch evaluation');
       const members = await branchMembers(db, branchId);
       const status = await yearStatus(db, year);
       const stored = new Map((await evaluationsOf(db, year, branchId)).map((e) => [e.memberId, e]));

@@ -4,6 +4,7 @@ import { admin } from './admin.js';
 import { common } from './common.js';
 import { discipline } from './discipline.js';
 import { helpMenu } from './help-menu.js';
+import { evaluation, exports, stars } from './evaluation.js';
 import { pledges } from './pledges.js';
 import { points } from './points.js';
 import { service } from './service.js';
@@ -16,4 +17,7 @@ export const zhCN = {
   admin,
   points,
   helpMenu,
+  evaluation,
+  stars,
+  exports,
 };

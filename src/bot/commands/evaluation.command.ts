@@ -1,0 +1,78 @@
+// `评议 [年份] [支部名]` (secretary/admin): the annual evaluation. A secretary sees their branch — composites,
+// grades, the 优秀-share warning, the entry form and the template button; an admin sees the committee
+// overview with the finalise button, or one branch by name. `评议 模板` sends the Excel template,
+// `评议 调整 工号 民主分 群众分 原因` (admin) adjusts a finalised result with a reason.
+import { assertAdmin, assertManagesBranch } from '../../domain/access/actor.js';
+import { parsePoints } from '../../domain/points.js';
+import { evaluationNoticeCard } from '../cards/evaluation-cards.js';
+import { branchEvaluationCardFor, currentYear, evaluationOverviewCardFor } from '../evaluation-views.js';
+import { t } from '../messages/index.js';
+import type { BotServices } from '../services.js';
+import { UserFacingError } from '../user-error.js';
+import type { CommandContext, CommandDefinition, CommandResult } from './command.js';
+
+const e = t.evaluation;
+
+/** Splits a leading or trailing four-digit year off the arguments. */
+export function yearAndRest(args: readonly string[], fallback: number): { year: number; rest: string[] } {
+  const rest = [...args];
+  const index = rest.findIndex((a) => /^20\d\d$/.test(a));
+  const year = index >= 0 ? Number(rest.splice(index, 1)[0]) : fallback;
+  return { year, rest };
+}
+
+export async function branchIdByName(services: BotServices, name: string): Promise<number> {
+  const branch = await services.db.branch.findUnique({ where: { name }, select: { id: true } });
+  if (!branch) throw new UserFacingError(e.unknownBranch(name));
+  return branch.id;
+}
+
+/** Where a file made for this command goes: the chat it was typed in, or the person for a menu click. */
+export function fileReceiver(context: Pick<CommandContext, 'input' | 'actor'>) {
+  return context.input.kind === 'text' ? { type: 'chat_id' as const, id: context.input.chatId } : { type: 'open_id' as const, id: context.actor.openId };
+}
+
+async function adjust(context: CommandContext, args: string[], year: number): Promise<CommandResult> {
+  const { actor, services } = context;
+  assertAdmin(actor, 'adjust an evaluation');
+  const [employeeNo, democratic, mass, ...reason] = args;
+  const scores = [democratic, mass].map((v) => {
+    try {
+      return v === undefined ? undefined : parsePoints(v);
+    } catch {
+      return undefined;
+    }
+  });
+  if (!employeeNo || scores[0] === undefined || scores[1] === undefined || reason.length === 0) throw new UserFacingError(e.adjustUsage);
+  const member = await services.db.member.findUnique({ where: { employeeNo }, select: { id: true, name: true } });
+  if (!member) throw new UserFacingError(e.issues.unknownEmployee(employeeNo));
+  const after = await services.domain.evaluation.adjust(actor, { memberId: member.id, year, democratic: scores[0], mass: scores[1], reason: reason.join(' ') });
+  const composite = after.composite === null ? '' : (after.composite / 100).toFixed(2);
+  return { reply: evaluationNoticeCard(e.adjustedTitle, e.adjusted(member.name, composite, after.grade ? (e.grades[after.grade] ?? '') : ''), 'green') };
+}
+
+export const evaluationCommand: CommandDefinition<'evaluation'> = {
+  name: 'evaluation',
+  aliases: ['评议', '年度评议', '年评比', 'evaluation'],
+  menuKeys: ['evaluation'],
+  run: async (context) => {
+    const { actor, args, services } = context;
+    if (actor.role === 'MEMBER') throw new UserFacingError(e.notManager);
+    const { year, rest } = yearAndRest(args, currentYear(services.now(), services.timeZone));
+    const [sub, ...more] = rest;
+    if (sub === '调整' || sub === 'adjust') return adjust(context, more, year);
+    if (sub === '模板' || sub === 'template') {
+      const branchName = more.join(' ');
+      const branchId = actor.role === 'ADMIN' ? (branchName ? await branchIdByName(services, branchName) : undefined) : actor.branchId;
+      if (branchId !== undefined) assertManagesBranch(actor, branchId, 'download the evaluation template');
+      await services.jobs.botFile({ kind: 'evaluation-template', key: context.input.key, actorMemberId: actor.memberId, receiver: fileReceiver(context), year, ...(branchId === undefined ? {} : { branchId }) });
+      return { reply: evaluationNoticeCard(e.template, e.templateQueued, 'green') };
+    }
+    const deps = { db: services.db, domain: services.domain };
+    if (actor.role === 'ADMIN') {
+      if (rest.length === 0) return { reply: await evaluationOverviewCardFor(deps, actor, year) };
+      return { reply: await branchEvaluationCardFor(deps, actor, await branchIdByName(services, rest.join(' ')), year) };
+    }
+    return { reply: await branchEvaluationCardFor(deps, actor, actor.branchId, year) };
+  },
+};
