@@ -3,6 +3,7 @@
 import { admin } from './admin.js';
 import { common } from './common.js';
 import { discipline } from './discipline.js';
+import { indicators, partyDays, publicNotice } from './party-days.js';
 import { pledges } from './pledges.js';
 import { service } from './service.js';
 
@@ -12,4 +13,7 @@ export const zhCN = {
   discipline,
   service,
   admin,
+  partyDays,
+  publicNotice,
+  indicators,
 };
