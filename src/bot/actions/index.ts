@@ -7,6 +7,7 @@ import { groupBindAction } from './group-bind.action.js';
 import { pledgeMemberActions } from './pledge-member.actions.js';
 import { partyDayAttendanceActions } from './party-day-attendance.actions.js';
 import { partyDayLibraryActions } from './party-day-library.actions.js';
+import { indicatorsPageAction } from '../commands/indicators.command.js';
 import { pledgeReviewActions } from './pledge-review.actions.js';
 import { runCommandAction } from './run-command.action.js';
 import { serviceActions } from './service.actions.js';
@@ -23,4 +24,5 @@ export const actions: readonly ActionDefinition[] = [
   auditPageAction,
   ...partyDayLibraryActions,
   ...partyDayAttendanceActions,
+  indicatorsPageAction,
 ];

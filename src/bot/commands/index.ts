@@ -9,6 +9,7 @@ import { pledgeBranchCommand, pledgePendingCommand } from './pledge-review.comma
 import { pledgeWallCommand } from './pledge-wall.command.js';
 import { pledgesCommand } from './pledges.command.js';
 import { partyDaysCommand } from './party-days.command.js';
+import { indicatorsCommand } from './indicators.command.js';
 import { vetoCommand } from './veto.command.js';
 import { volunteerCommand } from './volunteer.command.js';
 
@@ -25,4 +26,5 @@ export const commands: readonly CommandDefinition[] = [
   endLeaveCommand,
   auditCommand,
   partyDaysCommand,
+  indicatorsCommand,
 ];
