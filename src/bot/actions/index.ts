@@ -8,6 +8,7 @@ import { pledgeMemberActions } from './pledge-member.actions.js';
 import { partyDayAttendanceActions } from './party-day-attendance.actions.js';
 import { partyDayLibraryActions } from './party-day-library.actions.js';
 import { indicatorsPageAction } from '../commands/indicators.command.js';
+import { publicNoticeActions } from './public-notice.actions.js';
 import { pledgeReviewActions } from './pledge-review.actions.js';
 import { runCommandAction } from './run-command.action.js';
 import { serviceActions } from './service.actions.js';
@@ -25,4 +26,5 @@ export const actions: readonly ActionDefinition[] = [
   ...partyDayLibraryActions,
   ...partyDayAttendanceActions,
   indicatorsPageAction,
+  ...publicNoticeActions,
 ];

@@ -10,6 +10,7 @@ import { pledgeWallCommand } from './pledge-wall.command.js';
 import { pledgesCommand } from './pledges.command.js';
 import { partyDaysCommand } from './party-days.command.js';
 import { indicatorsCommand } from './indicators.command.js';
+import { publicNoticeCommand } from './public-notice.command.js';
 import { vetoCommand } from './veto.command.js';
 import { volunteerCommand } from './volunteer.command.js';
 
@@ -27,4 +28,5 @@ export const commands: readonly CommandDefinition[] = [
   auditCommand,
   partyDaysCommand,
   indicatorsCommand,
+  publicNoticeCommand,
 ];
