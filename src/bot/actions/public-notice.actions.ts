@@ -49,7 +49,7 @@ const submitAction: ActionDefinition = {
       ...cardTo({ to: 'open_id', id: s.openId! }, secretaryNoticeObjectionCard(f, { name: actor.name, text: objection.text })),
       businessKey: `notice-objection:${objection.id}:${s.id}`,
     }));
-    return { toast: { type: 'success', content: n.sentTitle }, card: noticeObjectionSentCard(f, objection.text), also };
+    return { toast: { type: 'success', content: n.sentTitle }, card: noticeObjectionSentCard(objection.text), also };
   },
 };
 

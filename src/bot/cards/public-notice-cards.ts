@@ -48,7 +48,7 @@ export function noticeObjectionFormCard(f: NoticeFacts, formKey: string): Card {
   });
 }
 
-export function noticeObjectionSentCard(f: NoticeFacts, text: string): Card {
+export function noticeObjectionSentCard(text: string): Card {
   return card({ title: n.sentTitle, color: 'green', elements: [markdown(n.sent), markdown(`${n.text}：${md.user(text)}`)] });
 }
 
