@@ -15,6 +15,8 @@ export interface BuildAppOptions {
   logger: Logger;
   /** The card-action table; the bot's own by default (tests add their own actions). */
   actions?: readonly ActionDefinition[];
+  /** The clock card actions read (`BotServices.now`); the system clock by default (tests set one). */
+  now?: () => Date;
 }
 
 /** Feishu bodies are small; anything above 1 MB is refused with 413. */
@@ -31,7 +33,7 @@ export async function buildApp(config: Config, deps: AppDeps, options: BuildAppO
   await app.register(infrastructurePlugin, { config, deps });
   await app.register(errorHandlerPlugin);
   await app.register(healthRoutes);
-  await app.register(feishuWebhookRoutes, { actions: options.actions ?? defaultActions });
+  await app.register(feishuWebhookRoutes, { actions: options.actions ?? defaultActions, ...(options.now ? { now: options.now } : {}) });
   await app.register(exportRoutes);
   return app;
 }

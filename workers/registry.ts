@@ -19,6 +19,8 @@ export interface WorkerContext extends AppDeps {
   edge: EdgeServices;
   /** Overrides of the bot's tables (tests). */
   bot?: { commands?: readonly CommandDefinition[] };
+  /** The clock the bot's handlers read (`BotServices.now`); the system clock by default (tests set one). */
+  now?: () => Date;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- workers of different job types live in one list

@@ -14,6 +14,13 @@ export interface OutgoingMessage {
    * topic can be patched later when the thing changes (src/bot/topics.ts).
    */
   topic?: string;
+  /** Fan-out (a notice to a whole branch) goes through the bulk sender lane; default interactive. */
+  lane?: 'bulk';
+  /**
+   * A business key of its own (`party-day:12:notice:34`), used instead of the positional one, so the
+   * same notice is recorded once whichever event causes it.
+   */
+  businessKey?: string;
 }
 
 export function cardTo(target: ReplyTarget, card: Card, options: { topic?: string } = {}): OutgoingMessage {

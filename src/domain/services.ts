@@ -19,6 +19,9 @@ import { createScoreService, type ScoreService } from './scoring/score-service.j
 import { createStarsService, type StarsService } from './stars/stars-service.js';
 import { createVetoService, type VetoService } from './veto/veto-service.js';
 import { createVolunteerService, type VolunteerService } from './volunteer/volunteer-service.js';
+import { createPartyDayLibraryService, type PartyDayLibraryService } from './party-days/party-day-library-service.js';
+import { createPartyDaysService, type PartyDaysService } from './party-days/party-days-service.js';
+import { createPublicNoticeService, type PublicNoticeService } from './notices/public-notice-service.js';
 import type { ServiceDeps } from './shared/db.js';
 
 export interface DomainServices {
@@ -39,6 +42,9 @@ export interface DomainServices {
   readonly indicators: IndicatorsService;
   readonly audit: AuditService;
   readonly groups: GroupBindingService;
+  readonly partyDayLibrary: PartyDayLibraryService;
+  readonly partyDays: PartyDaysService;
+  readonly publicNotices: PublicNoticeService;
 }
 
 export function createDomainServices(deps: ServiceDeps & { readonly rules?: RulesService; readonly rulesCacheTtlMs?: number }): DomainServices {
@@ -62,5 +68,8 @@ export function createDomainServices(deps: ServiceDeps & { readonly rules?: Rule
     indicators: createIndicatorsService(shared),
     audit: createAuditService(shared),
     groups: createGroupBindingService(shared),
+    partyDayLibrary: createPartyDayLibraryService(shared),
+    partyDays: createPartyDaysService(shared),
+    publicNotices: createPublicNoticeService(shared),
   };
 }

@@ -12,6 +12,8 @@ import { verifyInbound } from './verify-inbound.js';
 export interface WebhookOptions {
   /** The card-action table (src/bot/actions). */
   actions: readonly ActionDefinition[];
+  /** The clock handed to card actions (tests set one). */
+  now?: () => Date;
 }
 
 export async function feishuWebhookRoutes(app: FastifyInstance, options: WebhookOptions): Promise<void> {
@@ -44,6 +46,7 @@ export async function feishuWebhookRoutes(app: FastifyInstance, options: Webhook
             queues: app.queues,
             actions: options.actions,
             timeZone,
+            ...(options.now ? { now: options.now } : {}),
             onError: (err) => request.log.error({ err }, 'card action failed'),
             onWarning: (message, err) => request.log.warn({ err }, message),
           },

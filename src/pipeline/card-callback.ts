@@ -10,7 +10,7 @@ import type { Db } from '../db/prisma.js';
 import type { CardAction } from '../feishu/events.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { QueueBackend } from '../jobs/queue-backend.js';
-import { enqueueSends, itemsFor, writeOutbox } from './outbox.js';
+import { enqueueLanes, itemsFor, laneKeys, writeOutbox, type LaneKeys } from './outbox.js';
 
 export interface CardCallbackDeps {
   db: Db;
@@ -36,7 +36,7 @@ export async function answerCardAction(deps: CardCallbackDeps, action: CardActio
       // One runner per delivery across replicas; a concurrent duplicate waits, then finds the receipt.
       await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))::text AS locked`;
       const stored = await tx.cardActionReceipt.findUnique({ where: { key } });
-      if (stored) return { answer: stored.result as CardAnswer, alsoKeys: [] as string[] };
+      if (stored) return { answer: stored.result as CardAnswer, alsoKeys: {} as LaneKeys };
       const result = await handleCardAction(input, {
         actions: deps.actions,
         // The action's effects commit with its receipt and follow-ups: a repeat finds the receipt.
@@ -47,12 +47,12 @@ export async function answerCardAction(deps: CardCallbackDeps, action: CardActio
       const items = itemsFor(result.also ?? [], `${key}:also`);
       await tx.cardActionReceipt.create({ data: { key, result: answer as Prisma.InputJsonValue } });
       await writeOutbox(tx, items, 'interactive');
-      return { answer, alsoKeys: items.map((i) => i.businessKey) };
+      return { answer, alsoKeys: laneKeys(items, 'interactive') };
     },
     { timeout: 10_000, maxWait: 2_000 },
   );
   try {
-    await enqueueSends(deps.queues, alsoKeys, 'interactive');
+    await enqueueLanes(deps.queues, alsoKeys);
   } catch (err) {
     // The rows are committed: the maintenance relay queues them once the queue store is back.
     deps.onWarning?.('card follow-ups recorded but not queued', err);

@@ -33,7 +33,25 @@ export interface EnqueueOptions {
 const MAX_KEY_LENGTH = 500;
 
 export function itemsFor(messages: readonly OutgoingMessage[], businessKeyPrefix: string): OutboundItem[] {
-  return messages.map((message, n) => ({ businessKey: `${businessKeyPrefix}:${n}`, message }));
+  return messages.map((message, n) => ({ businessKey: message.businessKey ?? `${businessKeyPrefix}:${n}`, message }));
+}
+
+/** The lane an item is sent through: its message's own (fan-out asks for bulk), else the default. */
+export function laneOf(item: OutboundItem, fallback: OutboundLaneName): OutboundLaneName {
+  return item.message.lane ?? fallback;
+}
+
+/** The keys to queue, grouped by lane (what `enqueueLanes` takes). */
+export type LaneKeys = Partial<Record<OutboundLaneName, string[]>>;
+
+export function laneKeys(items: readonly OutboundItem[], fallback: OutboundLaneName): LaneKeys {
+  const out: LaneKeys = {};
+  for (const item of items) (out[laneOf(item, fallback)] ??= []).push(item.businessKey);
+  return out;
+}
+
+export async function enqueueLanes(queues: QueueBackend, keys: LaneKeys): Promise<void> {
+  for (const lane of ['interactive', 'bulk'] as const) await enqueueSends(queues, keys[lane] ?? [], lane);
 }
 
 function rowFor(item: OutboundItem, lane: OutboundLaneName): Prisma.OutboundMessageCreateManyInput {
@@ -64,7 +82,7 @@ function rowFor(item: OutboundItem, lane: OutboundLaneName): Prisma.OutboundMess
 /** Writes the rows; keys that already exist keep their first content (what was or will be sent). */
 export async function writeOutbox(db: DbOrTx, items: readonly OutboundItem[], lane: OutboundLaneName = 'interactive'): Promise<void> {
   if (items.length === 0) return;
-  await db.outboundMessage.createMany({ data: items.map((item) => rowFor(item, lane)), skipDuplicates: true });
+  await db.outboundMessage.createMany({ data: items.map((item) => rowFor(item, laneOf(item, lane))), skipDuplicates: true });
 }
 
 /** Adds one sender job per key; the job id derives from the key, so re-adding keeps one job. */

@@ -13,7 +13,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { inboundJobSchema } from '../jobs/contracts.js';
 import type { QueueBackend } from '../jobs/queue-backend.js';
 import { parseEventPayload } from './event-payload.js';
-import { enqueueSends, itemsFor, writeOutbox, type OutboundItem } from './outbox.js';
+import { enqueueLanes, itemsFor, laneKeys, writeOutbox, type LaneKeys, type OutboundItem } from './outbox.js';
 
 export interface InboundDeps {
   db: Db;
@@ -36,21 +36,21 @@ export async function processInboundJob(deps: InboundDeps, data: unknown): Promi
       const rows = await tx.$queryRaw<{ status: string; payload: unknown }[]>`
         SELECT status::text AS status, payload FROM processed_events WHERE key = ${key} FOR UPDATE`;
       const row = rows[0];
-      if (!row) return { outcome: 'missing' as const, keys: [] };
-      if (row.status === 'HANDLED') return { outcome: 'already-handled' as const, keys: [] };
+      if (!row) return { outcome: 'missing' as const, keys: {} as LaneKeys };
+      if (row.status === 'HANDLED') return { outcome: 'already-handled' as const, keys: {} as LaneKeys };
       const input = await toBotInput(storedEvent(row.payload), { botOpenId: deps.botOpenId });
       const messages = input ? await handleBotInput(input, { ...deps.bot, services: servicesFor(deps, tx) }) : [];
       const items = replyItems(key, input, messages);
       await writeOutbox(tx, items, 'interactive');
       // The payload held the message text only to survive until handled: drop it now.
       await tx.processedEvent.update({ where: { key }, data: { status: 'HANDLED', handledAt: new Date(), payload: Prisma.DbNull } });
-      return { outcome: 'handled' as const, keys: items.map((i) => i.businessKey) };
+      return { outcome: 'handled' as const, keys: laneKeys(items, 'interactive') };
     },
     { timeout: HANDLE_TIMEOUT_MS, maxWait: 10_000 },
   );
   // Handled before (a re-run after a crash between commit and enqueue): queue what is still pending.
   const keys = result.outcome === 'already-handled' ? await pendingReplyKeys(deps.db, key) : result.keys;
-  await enqueueSends(deps.queues, keys, 'interactive');
+  await enqueueLanes(deps.queues, keys);
   return result.outcome;
 }
 
@@ -81,10 +81,13 @@ function replyItems(key: string, input: BotInput | undefined, messages: readonly
   );
 }
 
-async function pendingReplyKeys(db: Db, key: string): Promise<string[]> {
+async function pendingReplyKeys(db: Db, key: string): Promise<LaneKeys> {
   const rows = await db.outboundMessage.findMany({
     where: { businessKey: { startsWith: `${key}:reply:` }, status: 'PENDING' },
-    select: { businessKey: true },
+    select: { businessKey: true, lane: true },
   });
-  return rows.map((r) => r.businessKey);
+  return {
+    interactive: rows.filter((r) => r.lane === 'INTERACTIVE').map((r) => r.businessKey),
+    bulk: rows.filter((r) => r.lane === 'BULK').map((r) => r.businessKey),
+  };
 }

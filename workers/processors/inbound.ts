@@ -12,6 +12,7 @@ export const inboundProcessor: ProcessorModule = (ctx) => {
     botOpenId: ctx.edge.botOpenId,
     bot: { commands: ctx.bot?.commands ?? commands, others: otherInputs, onError: (err: unknown) => ctx.logger.error({ err }, 'command failed') },
     timeZone: ctx.config.timeZone,
+    ...(ctx.now ? { now: ctx.now } : {}),
   };
   const worker = ctx.queues.worker<InboundJob>(QUEUES.inbound, (job) => processInboundJob(deps, job.data), { concurrency: 4 });
   worker.on('failed', (job, err) => ctx.logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err }, 'inbound event job failed'));

@@ -5,6 +5,10 @@ import { auditPageAction } from '../commands/audit.command.js';
 import { deductionActions } from './deduction.actions.js';
 import { groupBindAction } from './group-bind.action.js';
 import { pledgeMemberActions } from './pledge-member.actions.js';
+import { partyDayAttendanceActions } from './party-day-attendance.actions.js';
+import { partyDayLibraryActions } from './party-day-library.actions.js';
+import { indicatorsPageAction } from '../commands/indicators.command.js';
+import { publicNoticeActions } from './public-notice.actions.js';
 import { pledgeReviewActions } from './pledge-review.actions.js';
 import { runCommandAction } from './run-command.action.js';
 import { serviceActions } from './service.actions.js';
@@ -27,4 +31,8 @@ export const actions: readonly ActionDefinition[] = [
   branchPageAction,
   ...evaluationActions,
   starsConfirmAction,
+  ...partyDayLibraryActions,
+  ...partyDayAttendanceActions,
+  indicatorsPageAction,
+  ...publicNoticeActions,
 ];

@@ -8,6 +8,9 @@ import { endLeaveCommand, leaveCommand } from './leave.command.js';
 import { pledgeBranchCommand, pledgePendingCommand } from './pledge-review.command.js';
 import { pledgeWallCommand } from './pledge-wall.command.js';
 import { pledgesCommand } from './pledges.command.js';
+import { partyDaysCommand } from './party-days.command.js';
+import { indicatorsCommand } from './indicators.command.js';
+import { publicNoticeCommand } from './public-notice.command.js';
 import { vetoCommand } from './veto.command.js';
 import { volunteerCommand } from './volunteer.command.js';
 import { pointsCommand } from './points.command.js';
@@ -35,4 +38,7 @@ export const commands: readonly CommandDefinition[] = [
   evaluationCommand,
   starsCommand,
   exportCommand,
+  partyDaysCommand,
+  indicatorsCommand,
+  publicNoticeCommand,
 ];

@@ -13,6 +13,12 @@ const SETTINGS = {
   'board.anonymised': z.boolean().catch(false),
   /** A photo sent within this many minutes after a claim attaches to it. */
   'evidence.attachWindowMinutes': z.number().int().min(1).max(1440).catch(10),
+  /** 主题党日: check-in opens this many minutes before the start… */
+  'partyDay.checkInBeforeMinutes': z.number().int().min(0).max(720).catch(30),
+  /** …and closes this many minutes after it; absences are counted from then. */
+  'partyDay.checkInAfterMinutes': z.number().int().min(0).max(720).catch(60),
+  /** 公示: days the objection button of a monthly public notice stays open. */
+  'notice.objectionDays': z.number().int().min(1).max(30).catch(5),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

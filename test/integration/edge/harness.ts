@@ -35,6 +35,8 @@ export interface EdgeOptions {
   processors?: ProcessorModule[];
   /** The web app's logger (tests that read what was logged). */
   appLogger?: Logger;
+  /** The clock the bot's handlers read, in the web app and the workers (a settable test clock). */
+  now?: () => Date;
 }
 
 export interface Edge {
@@ -61,7 +63,7 @@ export async function startEdge(env: Isolated, kind: BackendKind, options: EdgeO
   const appDatabaseUrl = options.appDatabaseUrl ?? env.databaseUrl;
   const appConfig = env.config({ ...options.env, DATABASE_URL: appDatabaseUrl, REDIS_URL: kind === 'redis' ? (options.appRedisUrl ?? redisUrl) : undefined });
   const appQueues = createQueueBackend({ databaseUrl: appDatabaseUrl, redisUrl: appConfig.redisUrl, role: 'producer', prefix: env.redisPrefix });
-  const app = await buildApp(appConfig, { db: createPrisma(appDatabaseUrl, { poolSize: 5 }), queues: appQueues }, { logger: options.appLogger ?? logger, ...(options.actions ? { actions: options.actions } : {}) });
+  const app = await buildApp(appConfig, { db: createPrisma(appDatabaseUrl, { poolSize: 5 }), queues: appQueues }, { logger: options.appLogger ?? logger, ...(options.actions ? { actions: options.actions } : {}), ...(options.now ? { now: options.now } : {}) });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
 
   const db = createPrisma(env.databaseUrl, { poolSize: 10 });
@@ -69,7 +71,7 @@ export async function startEdge(env: Isolated, kind: BackendKind, options: EdgeO
   const workerQueues = createQueueBackend({ databaseUrl: env.databaseUrl, redisUrl, role: 'worker', prefix: env.redisPrefix });
   // Each harness its own send budget and token, so tests in one file do not share a minute's quota.
   const edge = createEdgeServices(config, db, { logger, keyPrefix: `${env.redisPrefix}:${randomBytes(3).toString('hex')}:` });
-  const workers = startWorkers({ db, queues: workerQueues, config, logger, edge }, options.processors ?? [inboundProcessor, outboundProcessor]);
+  const workers = startWorkers({ db, queues: workerQueues, config, logger, edge, ...(options.now ? { now: options.now } : {}) }, options.processors ?? [inboundProcessor, outboundProcessor]);
 
   const eventCtx: EventContext = { appId: config.feishu.appId, tenantKey: 'tenant_emulator', verificationToken: config.feishu.verificationToken };
   const injector = new EventInjector({

@@ -5,6 +5,7 @@ import { common } from './common.js';
 import { discipline } from './discipline.js';
 import { helpMenu } from './help-menu.js';
 import { evaluation, exports, stars } from './evaluation.js';
+import { indicators, partyDays, publicNotice } from './party-days.js';
 import { pledges } from './pledges.js';
 import { points } from './points.js';
 import { service } from './service.js';
@@ -20,4 +21,7 @@ export const zhCN = {
   evaluation,
   stars,
   exports,
+  partyDays,
+  publicNotice,
+  indicators,
 };
