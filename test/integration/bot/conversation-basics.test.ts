@@ -75,9 +75,9 @@ describe('conversation basics', () => {
   });
 
   it('lists every command by role on the help card', async () => {
-    const memberCommands = ['记录', '我的记录', '积分', '排行', '承诺', '志愿', '请假 / 销假'];
-    const secretaryCommands = ['待审', '支部', '审诺', '评诺', '亮诺', '扣分', '否决'];
-    const adminCommands = ['审计', '导出', '指标', '评议', '党员之星', '党日', '公示', '推送'];
+    const memberCommands = ['记录', '我的记录', '积分', '排行', '承诺', '志愿', '请假 / 销假', '党日'];
+    const secretaryCommands = ['待审', '支部', '审诺', '评诺', '亮诺', '扣分', '否决', '公示', '评议', '导出'];
+    const adminCommands = ['审计', '评议 调整', '指标', '党员之星', '推送'];
     const listed = (text: string | undefined, commands: string[]) => commands.filter((c) => text?.includes(`- **${c}**：`));
     const [forMember] = await bot.say(member, '帮助');
     expect(listed(forMember?.text, memberCommands)).toEqual(memberCommands);
