@@ -9,6 +9,9 @@ import { pledgeReviewActions } from './pledge-review.actions.js';
 import { runCommandAction } from './run-command.action.js';
 import { serviceActions } from './service.actions.js';
 import { vetoActions } from './veto.actions.js';
+import { claimPageAction, claimWithdrawAction } from '../commands/my-records.command.js';
+import { claimMemberActions } from './claim-member.actions.js';
+import { claimReviewActions } from './claim-review.actions.js';
 
 export const actions: readonly ActionDefinition[] = [
   runCommandAction(commands),
@@ -19,4 +22,8 @@ export const actions: readonly ActionDefinition[] = [
   ...serviceActions,
   groupBindAction,
   auditPageAction,
+  ...claimMemberActions,
+  ...claimReviewActions,
+  claimPageAction,
+  claimWithdrawAction,
 ];

@@ -10,6 +10,9 @@ import { pledgeWallCommand } from './pledge-wall.command.js';
 import { pledgesCommand } from './pledges.command.js';
 import { vetoCommand } from './veto.command.js';
 import { volunteerCommand } from './volunteer.command.js';
+import { myRecordsCommand } from './my-records.command.js';
+import { pendingCommand } from './pending.command.js';
+import { recordCommand } from './record.command.js';
 
 export const commands: readonly CommandDefinition[] = [
   helpCommand,
@@ -23,4 +26,7 @@ export const commands: readonly CommandDefinition[] = [
   leaveCommand,
   endLeaveCommand,
   auditCommand,
+  recordCommand,
+  myRecordsCommand,
+  pendingCommand,
 ];
