@@ -1,11 +1,15 @@
 // Jobs a handler may start (work that must not run inside a handler's transaction, such as downloading
 // a file from Feishu). Job ids derive from the inbound event's key, so a re-processed event adds none.
-import { jobIdFor, QUEUES, ROSTER_UPLOAD_JOB_OPTIONS, rosterUploadJobSchema, type RosterUploadJob } from '../jobs/contracts.js';
+import {
+  EVIDENCE_PHOTO_JOB_OPTIONS, evidencePhotoJobSchema, jobIdFor, QUEUES, ROSTER_UPLOAD_JOB_OPTIONS, rosterUploadJobSchema, type EvidencePhotoJob, type RosterUploadJob,
+} from '../jobs/contracts.js';
 import type { QueueBackend } from '../jobs/queue-backend.js';
 
 export interface BotJobs {
   /** Download and import a roster file an admin sent; the report is sent when the import is done. */
   rosterUpload(job: RosterUploadJob): Promise<void>;
+  /** Download a photo sent after a claim, hash it and attach it as the claim's evidence; the answer follows. */
+  evidencePhoto(job: EvidencePhotoJob): Promise<void>;
 }
 
 export function createBotJobs(queues: QueueBackend | undefined): BotJobs {
@@ -17,6 +21,10 @@ export function createBotJobs(queues: QueueBackend | undefined): BotJobs {
     async rosterUpload(job) {
       const data = rosterUploadJobSchema.parse(job);
       await need().queue<RosterUploadJob>(QUEUES.rosterUpload).add('import', data, { ...ROSTER_UPLOAD_JOB_OPTIONS, jobId: jobIdFor('roster', data.key) });
+    },
+    async evidencePhoto(job) {
+      const data = evidencePhotoJobSchema.parse(job);
+      await need().queue<EvidencePhotoJob>(QUEUES.evidencePhoto).add('attach', data, { ...EVIDENCE_PHOTO_JOB_OPTIONS, jobId: jobIdFor('evidence', data.key) });
     },
   };
 }

@@ -6,7 +6,7 @@ import { isDomainError } from '../domain/errors.js';
 import { findActivity } from '../domain/rules/rules-lookup.js';
 import { ROLE_CODES, type RoleCode } from '../domain/rules/rules-schema.js';
 import type { CardActionInput } from './actions/action.js';
-import { formDate } from './forms.js';
+import { formDate, todayIn } from './forms.js';
 import { t } from './messages/index.js';
 import type { BotServices } from './services.js';
 import { normalizeInput } from './text.js';
@@ -70,10 +70,14 @@ export function checkDraft(draft: ClaimDraft): ClaimDraft {
   return { ...draft, description };
 }
 
-/** The role chosen on the form must be the activity's: said plainly instead of "invalid input". */
-export async function assertRoleMatches(services: BotServices, draft: ClaimDraft): Promise<void> {
+/**
+ * Checks against the rules before the domain does, to say plainly what is wrong: a date ahead of today or
+ * without rules, and a role chosen on the form that is not the activity's.
+ */
+export async function checkAgainstRules(services: BotServices, draft: ClaimDraft): Promise<void> {
+  if (draft.activityDate > todayIn(services.timeZone, services.now())) throw new UserFacingError(c.errors.futureDate);
+  const rules = (await friendly(() => services.domain.rules.forDate(draft.activityDate))).definition;
   if (!draft.roleCode) return;
-  const rules = (await services.domain.rules.forDate(draft.activityDate)).definition;
   const role = rules.vanguard.roles.find((r) => r.code === draft.roleCode);
   const match = friendlySync(() => findActivity(rules, draft.activityCode));
   if (role && match.role.code !== role.code) throw new UserFacingError(c.errors.roleMismatch(match.activity.name, role.name));
@@ -86,6 +90,8 @@ function toFriendly(error: unknown): unknown {
       return new UserFacingError(c.errors.quantity);
     case 'INVALID_DATE':
       return new UserFacingError(error.details.today ? c.errors.futureDate : t.common.errors.invalidInput);
+    case 'RULES_NOT_FOUND':
+      return new UserFacingError(c.errors.noRules);
     case 'INVALID_INPUT':
       return error.details.field === 'description' ? new UserFacingError(c.errors.tooLong(MAX_DESCRIPTION)) : error;
     default:

@@ -15,6 +15,8 @@ export const QUEUES = {
   maintenance: 'maintenance',
   /** A roster file an admin sent in chat: download, import, report (workers/processors/roster-upload.ts). */
   rosterUpload: 'roster-upload',
+  /** A photo a member sent after a claim: download, hash, attach as evidence (src/pipeline/evidence-photo.ts). */
+  evidencePhoto: 'evidence-photo',
 } as const;
 
 export type OutboundLaneName = 'interactive' | 'bulk';
@@ -45,6 +47,19 @@ export type RosterUploadJob = z.infer<typeof rosterUploadJobSchema>;
 
 export const ROSTER_UPLOAD_JOB_OPTIONS: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } };
 
+/** Ids only: the photo is downloaded by the worker; the claim was chosen when the photo arrived. */
+export const evidencePhotoJobSchema = z.object({
+  /** The inbound event's root key: the answer's business key derives from it. */
+  key: z.string().min(1).max(300),
+  messageId: z.string().min(1).max(200),
+  imageKey: z.string().min(1).max(300),
+  claimId: z.number().int().positive(),
+  memberId: z.number().int().positive(),
+});
+export type EvidencePhotoJob = z.infer<typeof evidencePhotoJobSchema>;
+
+export const EVIDENCE_PHOTO_JOB_OPTIONS: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } };
+
 export const maintenanceJobSchema = z.object({ task: z.literal('sweep') });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
 
@@ -53,7 +68,7 @@ export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
  * what makes re-enqueueing after a crash or a re-delivery safe. BullMQ forbids `:` in custom
  * ids and keys may be long, so the id is a kind prefix plus a SHA-256 prefix of the key.
  */
-export function jobIdFor(kind: 'in' | 'out' | 'roster', key: string): string {
+export function jobIdFor(kind: 'in' | 'out' | 'roster' | 'evidence', key: string): string {
   return `${kind}-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 40)}`;
 }
 

@@ -5,7 +5,7 @@ import { isDomainError } from '../../domain/errors.js';
 import type { Actor } from '../actor.js';
 import { claimDuplicateCard, claimSubmittedCard } from '../cards/claim-cards.js';
 import { claimForm } from '../claim-form.js';
-import { assertRoleMatches, draftFromButton, draftFromForm, draftValue, friendly, type ClaimDraft } from '../claim-input.js';
+import { checkAgainstRules, draftFromButton, draftFromForm, draftValue, friendly, type ClaimDraft } from '../claim-input.js';
 import { claimReviewRequests } from '../claim-review-flow.js';
 import { bindingCapText, claimFacts, draftFacts } from '../claim-views.js';
 import { formKey, submissionKey } from '../forms.js';
@@ -19,7 +19,7 @@ const keyOf = (input: CardActionInput) => z.object({ k: z.string().min(1).max(64
 
 /** Creates the claim under the card's key; a likely duplicate is asked about instead of written. */
 async function submitClaim(services: BotServices, actor: Actor, input: CardActionInput, draft: ClaimDraft, confirmDuplicate: boolean): Promise<ActionResult> {
-  await assertRoleMatches(services, draft);
+  await checkAgainstRules(services, draft);
   try {
     const { claim, created, estimate } = await friendly(() =>
       services.domain.claims.create(actor, { ...draft, idempotencyKey: submissionKey(input), confirmDuplicate }),
@@ -79,7 +79,7 @@ export const claimResubmitAction: ActionDefinition = {
   run: async ({ actor, input, services }) => {
     const id = claimId.parse(input.value).c;
     const draft = draftFromForm(input);
-    await assertRoleMatches(services, draft);
+    await checkAgainstRules(services, draft);
     const { claim, estimate } = await friendly(() => services.domain.claims.resubmit(actor, id, draft));
     const capNote = await bindingCapText(services, claim.activityDate, estimate);
     const card = claimSubmittedCard(await claimFacts(services, claim), { resubmitted: true, ...(capNote ? { capNote } : {}) });
