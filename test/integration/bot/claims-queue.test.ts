@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type BotHarness, type Person, type Seen } from '../../helpers/bot-harness.js';
 import { useIsolated } from '../../helpers/isolated.js';
 import { todayShanghai } from './bot-test-support.js';
+import { CARD_BYTE_LIMIT, cardBytes } from '../../../src/bot/cards/elements.js';
 
 const env = useIsolated();
 let bot: BotHarness;
@@ -141,5 +142,46 @@ describe('待审', () => {
     const approved = await bot.click(admin, card, '通过');
     expect(approved.text).toContain('已通过（党委管理员）');
     expect(bot.inbox(secretary).at(-1)?.text).toContain('已计入 1 分');
+  });
+});
+
+describe('photos between pledge progress and claims', () => {
+  it('goes to a progress note sent last, and to a claim submitted after the note', async () => {
+    const year = Number(todayShanghai().slice(0, 4));
+    const pledge = await bot.edge.db.pledge.create({
+      data: { memberId: other.memberId, branchId: other.branchId, year, content: '带徒弟', serves: 'V4', target: '2 人', dueOn: new Date(`${year}-12-31`), status: 'APPROVED', idempotencyKey: 'test-pledge-2', submittedAt: new Date(), reviewerId: secretary.memberId, reviewedAt: new Date() },
+    });
+    await bot.edge.db.pledgeProgress.create({ data: { pledgeId: pledge.id, percent: 50, text: '已带 1 人', idempotencyKey: 'test-progress-1' } });
+    const [toNote] = await bot.sendImage(other, randomBytes(64));
+    expect(toNote!.text).toContain('承诺进度');
+    await bot.edge.db.pledgeProgress.create({ data: { pledgeId: pledge.id, percent: 60, text: '又带 1 人', idempotencyKey: 'test-progress-2' } });
+    const claim = await record(other, '晚于进度的稿件');
+    const [toClaim] = await bot.sendImage(other, randomBytes(64));
+    expect(toClaim!.text).toContain('这条记录的佐证');
+    expect(await bot.edge.db.claimEvidence.count({ where: { claimId: claim.id } })).toBe(1);
+    expect(await bot.edge.db.pledgeProgress.count({ where: { pledgeId: pledge.id, imageKey: null } })).toBe(1);
+  });
+});
+
+describe('long lists', () => {
+  it('待审 and 我的记录 page long lists and stay under the card size limit', async () => {
+    const person = await bot.person('钱长文');
+    const actor = { memberId: person.memberId, role: 'MEMBER' as const, branchId: person.branchId };
+    for (let i = 0; i < 12; i += 1) {
+      await bot.domain.claims.create(actor, {
+        activityCode: 'V1-TALK', quantity: 1, activityDate: todayShanghai(), description: `${i} ${'长'.repeat(490)}`, idempotencyKey: `long-${i}`,
+      });
+    }
+    const [list] = await bot.say(secretary, '待审');
+    expect(list!.text).toContain('另有');
+    expect(cardBytes(list!.card!)).toBeLessThan(CARD_BYTE_LIMIT);
+    const [mine] = await bot.say(person, '我的记录');
+    expect(mine!.text).toContain('第 1 / 3 页');
+    expect(cardBytes(mine!.card!)).toBeLessThan(CARD_BYTE_LIMIT);
+    const review = bot.inbox(secretary).at(-1)!;
+    const opened = await bot.click(secretary, list!, '审核');
+    expect(opened.followUps.at(-1)?.text).toContain('记录待审核');
+    expect(cardBytes(opened.followUps.at(-1)!.card!)).toBeLessThan(CARD_BYTE_LIMIT);
+    expect(review).toBeDefined();
   });
 });
