@@ -19,7 +19,7 @@ export async function claimReviewSubject(services: BotServices, claim: ClaimView
   const names = await namesOf(services.db, [claim.memberId]);
   const evidence = await services.db.claimEvidence.findMany({
     where: { claimId: claim.id },
-    select: { duplicateOf: { select: { claimId: true } } },
+    select: { displayKey: true, duplicateOf: { select: { claimId: true } } },
     orderBy: { id: 'asc' },
   });
   const duplicateOfClaims = [...new Set(evidence.flatMap((e) => (e.duplicateOf ? [e.duplicateOf.claimId] : [])))];
@@ -28,7 +28,7 @@ export async function claimReviewSubject(services: BotServices, claim: ClaimView
     facts: await claimFacts(services, claim),
     memberName: names.get(claim.memberId) ?? '',
     branchName: await branchNameOf(services.db, claim.branchId),
-    evidence: { count: evidence.length, duplicateOfClaims },
+    evidence: { count: evidence.length, duplicateOfClaims, images: evidence.flatMap((e) => (e.displayKey ? [e.displayKey] : [])) },
   };
 }
 

@@ -1,6 +1,6 @@
 // The evidence photo job: download the photo a member sent after a claim (message resource), hash it, and
 // attach it to the claim chosen when it arrived (the domain flags the same picture on another claim). In
-// one transaction: the evidence row, the member's answer and the patches that put the photo count and any
+// one transaction: the evidence row (with the bot's own upload of the photo, which cards can show), the member's answer and the patches that put the photo count and any
 // duplicate flag on every reviewer's copy. Business keys derive from the event, so a retry sends nothing new.
 import { createHash } from 'node:crypto';
 import { claimPhotoCard, noticeCard } from '../bot/cards/claim-cards.js';
@@ -20,7 +20,7 @@ import { enqueueSends, itemsFor, writeOutbox } from './outbox.js';
 export interface EvidencePhotoDeps {
   db: Db;
   queues: QueueBackend;
-  feishu: Pick<FeishuClient, 'downloadResource'>;
+  feishu: Pick<FeishuClient, 'downloadResource' | 'uploadImage'>;
   timeZone: string;
   now?: () => Date;
 }
@@ -47,12 +47,15 @@ export async function runEvidencePhoto(deps: EvidencePhotoDeps, data: unknown): 
     return 'download-failed';
   }
   const contentHash = createHash('sha256').update(bytes).digest('hex');
+  const displayKey = await uploadForCards(deps, bytes);
   const { outcome, keys } = await deps.db.$transaction(async (tx) => {
     const services = createBotServices({ db: tx, timeZone: deps.timeZone, ...(deps.now ? { now: deps.now } : {}) });
     const member = await tx.member.findUniqueOrThrow({ where: { id: job.memberId }, select: { id: true, role: true, branchId: true } });
     const actor = { memberId: member.id, role: member.role, branchId: member.branchId };
     try {
       const attached = await services.domain.evidence.attach(actor, { claimId: job.claimId, imageKey: job.imageKey, contentHash, messageId: job.messageId });
+      // A retry uploads again; the first key stored stays (compare-and-set on null).
+      if (displayKey) await tx.claimEvidence.updateMany({ where: { id: attached.id, displayKey: null }, data: { displayKey } });
       const claim = await services.domain.claims.get(actor, job.claimId);
       const answer = cardTo(reply, claimPhotoCard(await claimFacts(services, claim), attached.duplicateOf !== undefined));
       const messages = [answer, ...(await refreshReviewCopies(services, claim))];
@@ -67,4 +70,14 @@ export async function runEvidencePhoto(deps: EvidencePhotoDeps, data: unknown): 
   });
   await enqueueSends(deps.queues, keys);
   return outcome;
+}
+
+/** The photo uploaded as the bot's own image, so cards may show it; a photo Feishu refuses is shown as a count only. */
+async function uploadForCards(deps: EvidencePhotoDeps, bytes: Buffer): Promise<string | undefined> {
+  try {
+    return await deps.feishu.uploadImage({ image: bytes });
+  } catch (err) {
+    if (err instanceof FeishuApiError && err.kind === 'permanent') return undefined;
+    throw err;
+  }
 }

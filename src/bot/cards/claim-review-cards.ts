@@ -12,6 +12,15 @@ export interface ClaimEvidenceSummary {
   count: number;
   /** Other claims that carry the same photo. */
   duplicateOfClaims: number[];
+  /** Image keys the bot uploaded (cards show only the app's own images). */
+  images: string[];
+}
+
+/** Photos shown on a review card; more are counted, not shown, to keep the card small. */
+const SHOWN_PHOTOS = 3;
+
+function photo(imgKey: string): CardElement {
+  return { tag: 'img', img_key: imgKey, alt: { tag: 'plain_text', content: t.claims.fields.evidence }, preview: true, scale_type: 'fit_horizontal' };
 }
 
 export interface ClaimReviewSubject {
@@ -25,6 +34,7 @@ export interface ClaimReviewSubject {
 function subjectElements(s: ClaimReviewSubject): CardElement[] {
   const photos = s.evidence.count === 0 ? r.noPhotos : r.photos(s.evidence.count);
   const elements = [markdown(md.user(r.from(s.memberName, s.branchName))), ...claimSummary(s.facts, [{ label: t.claims.fields.evidence, value: photos }])];
+  elements.push(...s.evidence.images.slice(0, SHOWN_PHOTOS).map(photo));
   if (s.evidence.duplicateOfClaims.length > 0) elements.push(markdown(md.color(r.duplicatePhoto(s.evidence.duplicateOfClaims.map((id) => `#${id}`).join('、')), 'red')));
   return elements;
 }

@@ -58,6 +58,10 @@ describe('evidence photos', () => {
     const review = reviewCardOf(secretary, claim.id);
     expect(review.text).toContain('1 张');
     expect(review.text).not.toContain('请核实');
+    // The card shows the bot's own upload of the photo (Feishu cards show only the app's images).
+    expect(evidence[0]!.displayKey).toMatch(/^img_/);
+    expect(evidence[0]!.displayKey).not.toBe(evidence[0]!.imageKey);
+    expect(JSON.stringify(review.card)).toContain(`"img_key":"${evidence[0]!.displayKey}"`);
   });
 
   it('the same photo after another claim is attached and flagged to the reviewer', async () => {
