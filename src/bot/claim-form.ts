@@ -2,6 +2,7 @@
 // the room the member has left under every cap (priced by the domain's estimate, so the caps are the ones
 // approval will apply), and the values already known (from an inline record or the claim being edited).
 import type { ClaimEstimate } from '../domain/claims/claims-service.js';
+import { readSetting } from '../domain/settings/settings-repository.js';
 import type { Actor } from './actor.js';
 import { claimFormCard, type ClaimFormValues, type RateLine } from './cards/claim-cards.js';
 import type { ActionValue, Card } from './cards/elements.js';
@@ -58,5 +59,6 @@ export async function claimForm(services: BotServices, actor: Actor, request: Cl
     values: { date: today, ...request.values },
     submitLabel: request.submitLabel ?? c.form.submit,
     submitValue: request.submitValue,
+    photoMinutes: await readSetting(services.db, 'evidence.attachWindowMinutes'),
   });
 }

@@ -30,12 +30,13 @@ const formSchema = z.object({ role: text, activity: text, date: z.preprocess((v)
 /** The form's fields as a draft; missing or malformed fields are answered here, before any write. */
 export function draftFromForm(input: CardActionInput): ClaimDraft {
   const f = formSchema.parse(input.formValue ?? {});
-  if (!f.role || !f.activity || !f.date || !f.quantity || !f.description) throw new UserFacingError(c.errors.required);
+  if (!f.activity || !f.date || !f.quantity || !f.description) throw new UserFacingError(c.errors.required);
+  // The role is optional on the form (the activity names it); when chosen it must match.
   const role = (ROLE_CODES as readonly string[]).includes(f.role) ? (f.role as RoleCode) : undefined;
-  if (!role) throw new UserFacingError(t.common.errors.invalidInput);
+  if (f.role && !role) throw new UserFacingError(t.common.errors.invalidInput);
   const date = formDate.safeParse(f.date);
   if (!date.success) throw new UserFacingError(t.common.errors.invalidInput);
-  return checkDraft({ roleCode: role, activityCode: f.activity, activityDate: date.data, quantity: quantityOf(f.quantity), description: f.description });
+  return checkDraft({ ...(role ? { roleCode: role } : {}), activityCode: f.activity, activityDate: date.data, quantity: quantityOf(f.quantity), description: f.description });
 }
 
 const buttonSchema = z.object({

@@ -2,6 +2,7 @@
 // submission key), confirm a likely duplicate, open the form, edit and resubmit a returned claim.
 import { z } from 'zod';
 import { isDomainError } from '../../domain/errors.js';
+import { readSetting } from '../../domain/settings/settings-repository.js';
 import type { Actor } from '../actor.js';
 import { claimDuplicateCard, claimSubmittedCard } from '../cards/claim-cards.js';
 import { claimForm } from '../claim-form.js';
@@ -25,7 +26,8 @@ async function submitClaim(services: BotServices, actor: Actor, input: CardActio
       services.domain.claims.create(actor, { ...draft, idempotencyKey: submissionKey(input), confirmDuplicate }),
     );
     const capNote = await bindingCapText(services, claim.activityDate, estimate);
-    const card = claimSubmittedCard(await claimFacts(services, claim), capNote ? { capNote } : {});
+    const photoMinutes = await readSetting(services.db, 'evidence.attachWindowMinutes');
+    const card = claimSubmittedCard(await claimFacts(services, claim), { photoMinutes, ...(capNote ? { capNote } : {}) });
     if (!created) return { toast: { type: 'info', content: t.common.toast.alreadyDone }, card };
     return { toast: { type: 'success', content: c.submitted.toast }, card, also: await claimReviewRequests(services, claim) };
   } catch (error) {
@@ -82,7 +84,8 @@ export const claimResubmitAction: ActionDefinition = {
     await checkAgainstRules(services, draft);
     const { claim, estimate } = await friendly(() => services.domain.claims.resubmit(actor, id, draft));
     const capNote = await bindingCapText(services, claim.activityDate, estimate);
-    const card = claimSubmittedCard(await claimFacts(services, claim), { resubmitted: true, ...(capNote ? { capNote } : {}) });
+    const photoMinutes = await readSetting(services.db, 'evidence.attachWindowMinutes');
+    const card = claimSubmittedCard(await claimFacts(services, claim), { resubmitted: true, photoMinutes, ...(capNote ? { capNote } : {}) });
     return { toast: { type: 'success', content: c.submitted.toast }, card, also: await claimReviewRequests(services, claim) };
   },
 };

@@ -49,6 +49,8 @@ export interface ClaimFormOptions {
   values: ClaimFormValues;
   submitLabel: string;
   submitValue: ActionValue;
+  /** The evidence attach window, in minutes. */
+  photoMinutes: number;
 }
 
 export function claimFormCard(o: ClaimFormOptions): Card {
@@ -63,7 +65,7 @@ export function claimFormCard(o: ClaimFormOptions): Card {
       submitLabel: o.submitLabel,
       submitValue: o.submitValue,
       elements: [
-        selectStatic({ name: 'role', placeholder: c.form.role, options: o.roles, required: true, ...(v.role ? { initial: v.role } : {}) }),
+        selectStatic({ name: 'role', placeholder: c.form.role, options: o.roles, ...(v.role ? { initial: v.role } : {}) }),
         selectStatic({ name: 'activity', placeholder: c.form.activity, options: o.activities, required: true, ...(v.activity ? { initial: v.activity } : {}) }),
         datePicker({ name: 'date', placeholder: c.form.date, initialDate: v.date, required: true }),
         input({ name: 'quantity', label: c.form.quantity, placeholder: c.form.quantityPlaceholder, required: true, maxLength: 12, ...(v.quantity ? { defaultValue: v.quantity } : {}) }),
@@ -74,7 +76,7 @@ export function claimFormCard(o: ClaimFormOptions): Card {
       ],
     }),
   );
-  elements.push(markdown(c.form.photoHint, { size: 'notation' }));
+  elements.push(markdown(c.form.photoHint(o.photoMinutes), { size: 'notation' }));
   return card({ title: o.title, color: 'red', summary: o.title, elements });
 }
 
@@ -103,7 +105,7 @@ export function claimDuplicateCard(f: ClaimFacts, count: number, confirm: Action
   });
 }
 
-export function claimSubmittedCard(f: ClaimFacts, o: { resubmitted?: boolean; capNote?: string }): Card {
+export function claimSubmittedCard(f: ClaimFacts, o: { resubmitted?: boolean; capNote?: string; photoMinutes: number }): Card {
   return card({
     title: c.submitted.title,
     color: 'green',
@@ -111,7 +113,7 @@ export function claimSubmittedCard(f: ClaimFacts, o: { resubmitted?: boolean; ca
       markdown(o.resubmitted ? c.submitted.resubmitted : c.submitted.body),
       ...claimSummary(f),
       ...(o.capNote ? [markdown(md.user(c.told.capExplained(o.capNote)), { size: 'notation' })] : []),
-      markdown(c.submitted.photoHint, { size: 'notation' }),
+      markdown(c.submitted.photoHint(o.photoMinutes), { size: 'notation' }),
     ],
   });
 }

@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(async () => bot?.close());
 
-const form = (description: string, quantity = '1') => ({ role: 'V1', activity: 'V1-ARTICLE', date: `${todayShanghai()} +0800`, quantity, description });
+// The role select is left empty: the activity names it.
+const form = (description: string, quantity = '1') => ({ activity: 'V1-ARTICLE', date: `${todayShanghai()} +0800`, quantity, description });
 
 async function record(person: Person, description: string, quantity = '1') {
   const [card] = await bot.say(person, '记录');
@@ -121,6 +122,9 @@ describe('待审', () => {
     expect(list!.text.indexOf('在《石油报》发表稿件')).toBeLessThan(list!.text.indexOf('稿件第 4 篇'));
     expect(list!.text).not.toContain('稿件第 5 篇');
     expect(list!.text).toContain('另有 1 条承诺待审核');
+    expect(list!.text).toContain('周队员　宣传稿件发表 1 篇');
+    expect(list!.text).toContain('预计 1 分');
+    expect(list!.text).not.toContain('分 分');
     const pledges = await bot.click(secretary, list!, '审核承诺');
     expect(pledges.followUps.at(-1)?.text).toContain('全年发稿 10 篇');
     const batch = await bot.click(secretary, list!, '全部通过（6 条）');

@@ -78,9 +78,13 @@ describe('recording a claim', () => {
     expect(preview!.text).toContain('确认记录');
     // 8 × 0.5 = 4, but 2 of this month's 5 are already claimed… only approvals count: the cap is still 5.
     expect(preview!.text).toContain('4 分');
+    const edit = await bot.click(member, preview!, '用表单修改');
+    expect(edit.text).toContain('记录先锋作为');
+    expect(JSON.stringify(edit.card)).toContain('"default_value":"夜间巡检"');
     const submitted = await bot.click(member, preview!, '提交');
     expect(submitted.text).toContain('记录已提交');
     const twice = await bot.click(member, preview!, '提交');
+    expect(await bot.edge.db.claim.count({ where: { description: '夜间巡检' } })).toBe(1);
     expect(twice.toast?.content).toContain('已经处理过了');
     expect(await bot.edge.db.claim.count({ where: { memberId: member.memberId } })).toBe(2);
   });
@@ -109,7 +113,7 @@ describe('recording a claim', () => {
     const future = await bot.submit(member, partial!, form({ date: '2999-01-01 +0800' }));
     expect(future.toast?.content).toContain('日期不能晚于今天');
     const empty = await bot.submit(member, partial!, { role: 'V2', activity: 'V2-HAZARD' });
-    expect(empty.toast?.content).toContain('请把角色、活动类型、日期、数量和说明填写完整');
+    expect(empty.toast?.content).toContain('请把活动类型、日期、数量和说明填写完整');
     const [zero] = await bot.say(member, '记录 安全员 发现并处置隐患 0 处');
     expect(zero!.text).toContain('记录先锋作为');
     expect(await counts()).toEqual(before);

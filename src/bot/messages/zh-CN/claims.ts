@@ -33,7 +33,7 @@ export const claims = {
   form: {
     title: '记录先锋作为',
     intro: '填写后点“提交”，支部书记审核通过后计分。下面是计分标准：',
-    role: '请选择角色',
+    role: '请选择角色（可不选，按活动类型确定）',
     activity: '请选择活动类型',
     date: '请选择日期',
     quantity: '数量',
@@ -41,7 +41,7 @@ export const claims = {
     description: '说明（做了什么）',
     descriptionPlaceholder: '时间、地点、做了什么、效果如何',
     submit: '提交',
-    photoHint: '提交后 10 分钟内发送照片，会作为这条记录的佐证。',
+    photoHint: (minutes: number) => `提交后 ${minutes} 分钟内发送照片，会作为这条记录的佐证。`,
     editTitle: '修改记录',
     resubmit: '重新提交',
     notUnderstood: (typed: string) => `没能完全识别“${typed}”，请在表单里补全。`,
@@ -62,7 +62,7 @@ export const claims = {
     title: '记录已提交',
     body: '已送支部书记审核，结果会通知您。',
     resubmitted: '修改后的记录已重新提交审核。',
-    photoHint: '如有照片，请在 10 分钟内直接发给我，会附到这条记录上。',
+    photoHint: (minutes: number) => `如有照片，请在 ${minutes} 分钟内直接发给我，会附到这条记录上。`,
     toast: '已提交',
   },
   errors: {
@@ -71,7 +71,7 @@ export const claims = {
     futureDate: '日期不能晚于今天。',
     noRules: '这个日期没有适用的计分标准，请检查日期。',
     tooLong: (max: number) => `说明太长了，请控制在 ${max} 字以内。`,
-    required: '请把角色、活动类型、日期、数量和说明填写完整。',
+    required: '请把活动类型、日期、数量和说明填写完整。',
   },
   mine: {
     title: '我的记录',
@@ -84,7 +84,7 @@ export const claims = {
     edit: '修改后重新提交',
     reviewComment: '退回理由',
     withdrawn: '记录已撤回',
-    estimated: (points: string) => `预计 ${points} 分`,
+    estimated: (points: string) => `预计 ${points}`,
     credited: (points: string) => `已计 ${points} 分`,
   },
   photo: {
@@ -126,7 +126,7 @@ export const claims = {
     title: '待审核',
     none: '没有待审核的记录。',
     claimsHeading: (n: number) => `**记录 ${n} 条**（最早提交的在前）`,
-    item: (name: string, activity: string, date: string, quantity: string, points: string) => `${name}　${activity} ${quantity}　${date}　预计 ${points} 分`,
+    item: (name: string, activity: string, date: string, quantity: string, points: string) => `${name}　${activity} ${quantity}　${date}　预计 ${points}`,
     open: '审核',
     approveAll: (n: number) => `全部通过（${n} 条）`,
     approveAllConfirm: (n: number) => `将通过下面列出的 ${n} 条记录，确定吗？`,
