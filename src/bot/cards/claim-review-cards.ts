@@ -3,6 +3,7 @@
 import type { ClaimView } from '../../domain/claims/claims-repository.js';
 import type { ClaimFacts } from '../claim-views.js';
 import { t } from '../messages/index.js';
+import { truncate } from '../text.js';
 import { claimSummary } from './claim-cards.js';
 import { button, buttonRow, card, divider, form, input, markdown, md, type Card, type CardElement } from './elements.js';
 
@@ -112,7 +113,7 @@ export function pendingClaimsCard(o: { claims: readonly PendingClaimLine[]; tota
   const shown = o.claims.slice(0, LISTED);
   for (const { claim, memberName, facts } of shown) {
     elements.push(markdown(md.user(p.item(memberName, facts.activityName, facts.date, facts.quantity, facts.points))));
-    elements.push(markdown(`> ${md.user(facts.description.slice(0, 80))}`, { size: 'notation' }));
+    elements.push(markdown(`> ${md.user(truncate(facts.description, 80))}`, { size: 'notation' }));
     elements.push(buttonRow([button({ label: p.open, value: { a: 'claim.review.open', c: claim.id } })]));
   }
   if (o.total > shown.length) elements.push(markdown(p.more(o.total - shown.length), { size: 'notation' }));

@@ -3,6 +3,7 @@
 import type { ClaimView } from '../../domain/claims/claims-repository.js';
 import type { ClaimFacts } from '../claim-views.js';
 import { t } from '../messages/index.js';
+import { truncate } from '../text.js';
 import { button, buttonRow, card, divider, markdown, md, type Card, type CardElement } from './elements.js';
 
 const m = t.claims.mine;
@@ -22,7 +23,7 @@ export function myClaimsCard(o: { lines: readonly MyClaimLine[]; page: number; p
     const status = t.claims.status[claim.status];
     const points = credited !== undefined ? m.credited(credited) : claim.status === 'pending' || claim.status === 'returned' ? m.estimated(facts.points) : '';
     elements.push(markdown(`**${facts.activityName}** ${md.user(facts.quantity)}　${facts.date}　${md.bold(status)}${points ? `　${md.user(points)}` : ''}`));
-    elements.push(markdown(md.user(facts.description.slice(0, 120)), { size: 'notation' }));
+    elements.push(markdown(md.user(truncate(facts.description, 120)), { size: 'notation' }));
     if (claim.status === 'returned' && claim.reviewComment) elements.push(markdown(`${m.reviewComment}：${md.user(claim.reviewComment)}`, { size: 'notation' }));
     const actions: CardElement[] = [];
     if (claim.status === 'pending') {
