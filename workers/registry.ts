@@ -6,6 +6,7 @@ import type { AppWorker } from '../src/jobs/queue-backend.js';
 import type { Logger } from '../src/logger.js';
 import type { EdgeServices } from '../src/pipeline/edge-services.js';
 import type { AppDeps } from '../src/plugins/infrastructure.js';
+import { evidencePhotoProcessor } from './processors/evidence-photo.js';
 import { inboundProcessor } from './processors/inbound.js';
 import { maintenanceProcessor } from './processors/maintenance.js';
 import { outboundProcessor } from './processors/outbound.js';
@@ -26,7 +27,7 @@ export interface WorkerContext extends AppDeps {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- workers of different job types live in one list
 export type ProcessorModule = (context: WorkerContext) => AppWorker<any>[];
 
-export const processorModules: ProcessorModule[] = [inboundProcessor, outboundProcessor, maintenanceProcessor, rosterUploadProcessor, botFilesProcessor];
+export const processorModules: ProcessorModule[] = [inboundProcessor, outboundProcessor, maintenanceProcessor, rosterUploadProcessor, botFilesProcessor, evidencePhotoProcessor];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see ProcessorModule
 export function startWorkers(context: WorkerContext, modules: ProcessorModule[] = processorModules): AppWorker<any>[] {

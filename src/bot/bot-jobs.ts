@@ -1,6 +1,9 @@
 // Jobs a handler may start (work that must not run inside a handler's transaction, such as downloading
 // a file from Feishu). Job ids derive from the inbound event's key, so a re-processed event adds none.
-import { BOT_FILE_JOB_OPTIONS, botFileJobSchema, jobIdFor, QUEUES, ROSTER_UPLOAD_JOB_OPTIONS, rosterUploadJobSchema, type BotFileJob, type RosterUploadJob } from '../jobs/contracts.js';
+import {
+  BOT_FILE_JOB_OPTIONS, botFileJobSchema, EVIDENCE_PHOTO_JOB_OPTIONS, evidencePhotoJobSchema, jobIdFor, QUEUES, ROSTER_UPLOAD_JOB_OPTIONS, rosterUploadJobSchema,
+  type BotFileJob, type EvidencePhotoJob, type RosterUploadJob,
+} from '../jobs/contracts.js';
 import type { QueueBackend } from '../jobs/queue-backend.js';
 
 export interface BotJobs {
@@ -8,6 +11,8 @@ export interface BotJobs {
   rosterUpload(job: RosterUploadJob): Promise<void>;
   /** Make or read a file (evaluation template and upload, exports) or announce stars: src/pipeline/bot-files.ts. */
   botFile(job: BotFileJob): Promise<void>;
+  /** Download a photo sent after a claim, hash it and attach it as the claim's evidence; the answer follows. */
+  evidencePhoto(job: EvidencePhotoJob): Promise<void>;
 }
 
 export function createBotJobs(queues: QueueBackend | undefined): BotJobs {
@@ -23,6 +28,10 @@ export function createBotJobs(queues: QueueBackend | undefined): BotJobs {
     async botFile(job) {
       const data = botFileJobSchema.parse(job);
       await need().queue<BotFileJob>(QUEUES.botFiles).add(data.kind, data, { ...BOT_FILE_JOB_OPTIONS, jobId: jobIdFor('file', `${data.kind}:${data.key}`) });
+    },
+    async evidencePhoto(job) {
+      const data = evidencePhotoJobSchema.parse(job);
+      await need().queue<EvidencePhotoJob>(QUEUES.evidencePhoto).add('attach', data, { ...EVIDENCE_PHOTO_JOB_OPTIONS, jobId: jobIdFor('evidence', data.key) });
     },
   };
 }

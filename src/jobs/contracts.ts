@@ -17,6 +17,8 @@ export const QUEUES = {
   rosterUpload: 'roster-upload',
   /** Files the bot makes or reads for the committee's year: evaluation template and upload, exports, star announcements. */
   botFiles: 'bot-files',
+  /** A photo a member sent after a claim: download, hash, attach as evidence (src/pipeline/evidence-photo.ts). */
+  evidencePhoto: 'evidence-photo',
 } as const;
 
 export type OutboundLaneName = 'interactive' | 'bulk';
@@ -68,6 +70,18 @@ export const botFileJobSchema = z.discriminatedUnion('kind', [
 export type BotFileJob = z.infer<typeof botFileJobSchema>;
 
 export const BOT_FILE_JOB_OPTIONS: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } };
+/** Ids only: the photo is downloaded by the worker; the claim was chosen when the photo arrived. */
+export const evidencePhotoJobSchema = z.object({
+  /** The inbound event's root key: the answer's business key derives from it. */
+  key: z.string().min(1).max(300),
+  messageId: z.string().min(1).max(200),
+  imageKey: z.string().min(1).max(300),
+  claimId: z.number().int().positive(),
+  memberId: z.number().int().positive(),
+});
+export type EvidencePhotoJob = z.infer<typeof evidencePhotoJobSchema>;
+
+export const EVIDENCE_PHOTO_JOB_OPTIONS: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } };
 
 export const maintenanceJobSchema = z.object({ task: z.literal('sweep') });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
@@ -77,7 +91,7 @@ export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
  * what makes re-enqueueing after a crash or a re-delivery safe. BullMQ forbids `:` in custom
  * ids and keys may be long, so the id is a kind prefix plus a SHA-256 prefix of the key.
  */
-export function jobIdFor(kind: 'in' | 'out' | 'roster' | 'file', key: string): string {
+export function jobIdFor(kind: 'in' | 'out' | 'roster' | 'file' | 'evidence', key: string): string {
   return `${kind}-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 40)}`;
 }
 

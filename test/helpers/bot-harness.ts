@@ -16,6 +16,7 @@ import { inboundProcessor } from '../../workers/processors/inbound.js';
 import { outboundProcessor } from '../../workers/processors/outbound.js';
 import { rosterUploadProcessor } from '../../workers/processors/roster-upload.js';
 import { botFilesProcessor } from '../../workers/processors/bot-files.js';
+import { evidencePhotoProcessor } from '../../workers/processors/evidence-photo.js';
 
 export type Role = 'MEMBER' | 'SECRETARY' | 'ADMIN';
 
@@ -82,8 +83,8 @@ export interface BotHarness {
 }
 
 export async function startBot(env: Isolated, kind: BackendKind = 'postgres', options: EdgeOptions = {}): Promise<BotHarness> {
-  // The bot's workers: inbound events, the senders, and the roster upload a file in chat starts.
-  const edge = await startEdge(env, kind, { processors: [inboundProcessor, outboundProcessor, rosterUploadProcessor, botFilesProcessor], ...options });
+  // The bot's workers: inbound events, the senders, and the jobs a file or photo in chat starts.
+  const edge = await startEdge(env, kind, { processors: [inboundProcessor, outboundProcessor, rosterUploadProcessor, botFilesProcessor, evidencePhotoProcessor], ...options });
   const emulator = edge.emulator.app.emulator;
   const domain = createDomainServices({ db: edge.db, clock: { now: () => new Date() }, timeZone: edge.config.timeZone });
   await domain.rules.ensureRulesVersion(Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: edge.config.timeZone }).format(new Date())));

@@ -17,6 +17,9 @@ import { boardPageAction } from '../commands/board.command.js';
 import { branchPageAction } from '../commands/branch.command.js';
 import { evaluationActions } from './evaluation.actions.js';
 import { starsConfirmAction } from '../commands/stars.command.js';
+import { claimPageAction, claimWithdrawAction } from '../commands/my-records.command.js';
+import { claimMemberActions } from './claim-member.actions.js';
+import { claimReviewActions } from './claim-review.actions.js';
 
 export const actions: readonly ActionDefinition[] = [
   runCommandAction(commands),
@@ -35,4 +38,8 @@ export const actions: readonly ActionDefinition[] = [
   ...partyDayAttendanceActions,
   indicatorsPageAction,
   ...publicNoticeActions,
+  ...claimMemberActions,
+  ...claimReviewActions,
+  claimPageAction,
+  claimWithdrawAction,
 ];

@@ -19,6 +19,9 @@ import { branchCommand } from './branch.command.js';
 import { evaluationCommand } from './evaluation.command.js';
 import { exportCommand } from './export.command.js';
 import { starsCommand } from './stars.command.js';
+import { myRecordsCommand } from './my-records.command.js';
+import { pendingCommand } from './pending.command.js';
+import { recordCommand } from './record.command.js';
 
 export const commands: readonly CommandDefinition[] = [
   helpCommand,
@@ -41,4 +44,7 @@ export const commands: readonly CommandDefinition[] = [
   partyDaysCommand,
   indicatorsCommand,
   publicNoticeCommand,
+  recordCommand,
+  myRecordsCommand,
+  pendingCommand,
 ];

@@ -4,13 +4,14 @@ import type { BotInput } from '../bot-input.js';
 import type { OutgoingMessage } from '../reply.js';
 import type { RouterDeps } from '../router.js';
 import { onBotAdded, onBotRemoved } from './group-events.js';
+import { attachClaimPhoto } from './claim-photo.js';
 import { attachProgressPhoto } from './progress-photo.js';
 import { onEvaluationFile } from './evaluation-file.js';
 import { onFile } from './roster-file.js';
 
 type ImageHandler = (input: BotInput, deps: RouterDeps) => Promise<OutgoingMessage[] | undefined>;
 
-const imageHandlers: readonly ImageHandler[] = [attachProgressPhoto];
+const imageHandlers: readonly ImageHandler[] = [attachProgressPhoto, attachClaimPhoto];
 
 async function onImage(input: BotInput, deps: RouterDeps): Promise<OutgoingMessage[]> {
   for (const handle of imageHandlers) {

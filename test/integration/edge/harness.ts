@@ -110,7 +110,7 @@ export async function startEdge(env: Isolated, kind: BackendKind, options: EdgeO
 /** Jobs not yet finished on the edge's queues. */
 export async function unfinishedJobs(queues: QueueBackend): Promise<number> {
   let total = 0;
-  for (const name of [QUEUES.inbound, QUEUES.outboundInteractive, QUEUES.outboundBulk, QUEUES.rosterUpload, QUEUES.botFiles]) {
+  for (const name of [QUEUES.inbound, QUEUES.outboundInteractive, QUEUES.outboundBulk, QUEUES.rosterUpload, QUEUES.botFiles, QUEUES.evidencePhoto]) {
     const counts = await queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
     total += Object.values(counts).reduce((a, b) => a + b, 0);
   }

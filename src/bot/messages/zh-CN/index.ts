@@ -1,6 +1,7 @@
 // Every text the bot says in Simplified Chinese, gathered per area. Another locale is added
 // as a sibling folder exporting the same shape.
 import { admin } from './admin.js';
+import { claims } from './claims.js';
 import { common } from './common.js';
 import { discipline } from './discipline.js';
 import { helpMenu } from './help-menu.js';
@@ -24,4 +25,5 @@ export const zhCN = {
   partyDays,
   publicNotice,
   indicators,
+  claims,
 };

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "claim_evidence" ADD COLUMN     "display_key" TEXT;
