@@ -9,6 +9,7 @@ import type { AppDeps } from '../src/plugins/infrastructure.js';
 import { inboundProcessor } from './processors/inbound.js';
 import { maintenanceProcessor } from './processors/maintenance.js';
 import { outboundProcessor } from './processors/outbound.js';
+import { pushProcessor } from './processors/pushes.js';
 import { rosterUploadProcessor } from './processors/roster-upload.js';
 
 export interface WorkerContext extends AppDeps {
@@ -23,7 +24,7 @@ export interface WorkerContext extends AppDeps {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- workers of different job types live in one list
 export type ProcessorModule = (context: WorkerContext) => AppWorker<any>[];
 
-export const processorModules: ProcessorModule[] = [inboundProcessor, outboundProcessor, maintenanceProcessor, rosterUploadProcessor];
+export const processorModules: ProcessorModule[] = [inboundProcessor, outboundProcessor, maintenanceProcessor, rosterUploadProcessor, pushProcessor];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see ProcessorModule
 export function startWorkers(context: WorkerContext, modules: ProcessorModule[] = processorModules): AppWorker<any>[] {

@@ -4,6 +4,7 @@ import { admin } from './admin.js';
 import { common } from './common.js';
 import { discipline } from './discipline.js';
 import { pledges } from './pledges.js';
+import { pushes } from './pushes.js';
 import { service } from './service.js';
 
 export const zhCN = {
@@ -12,4 +13,5 @@ export const zhCN = {
   discipline,
   service,
   admin,
+  pushes,
 };
