@@ -8,6 +8,7 @@ import { endLeaveCommand, leaveCommand } from './leave.command.js';
 import { pledgeBranchCommand, pledgePendingCommand } from './pledge-review.command.js';
 import { pledgeWallCommand } from './pledge-wall.command.js';
 import { pledgesCommand } from './pledges.command.js';
+import { pushCommand } from './push.command.js';
 import { vetoCommand } from './veto.command.js';
 import { volunteerCommand } from './volunteer.command.js';
 
@@ -23,4 +24,5 @@ export const commands: readonly CommandDefinition[] = [
   leaveCommand,
   endLeaveCommand,
   auditCommand,
+  pushCommand,
 ];
