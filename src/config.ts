@@ -34,6 +34,8 @@ const envSchema = z
       .transform((value) => (value === '' ? undefined : value))
       .pipe(urlWithProtocol('REDIS_URL', ['redis:', 'rediss:']).optional())
       .optional(),
+    // Redis key prefix of the job queues: two deployments (or test runs) can share one Redis.
+    QUEUE_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, 'QUEUE_PREFIX: letters, digits, _ and - only').default('vanguard'),
     PORT: z.coerce.number({ error: 'PORT must be a number' }).int().min(1).max(65535).default(3000),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
     TZ_PARTY: z
@@ -97,6 +99,7 @@ export interface Config {
   };
   readonly databaseUrl: string;
   readonly redisUrl: string | undefined;
+  readonly queuePrefix: string;
   readonly http: { readonly port: number; readonly host: string };
   readonly timeZone: string;
   readonly adminToken: string;
@@ -147,6 +150,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
     http: { port: env.PORT, host: env.HOST },
     timeZone: env.TZ_PARTY,
     adminToken: env.ADMIN_TOKEN,

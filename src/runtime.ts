@@ -23,6 +23,7 @@ export function createDeps(config: Config, role: ConnectionRole, logger: Logger)
   const queues = createQueueBackend({
     databaseUrl: config.databaseUrl,
     redisUrl: config.redisUrl,
+    prefix: config.queuePrefix,
     role,
     onError: (err) => logger.warn({ err }, 'queue connection error'),
   });

@@ -10,6 +10,7 @@ import { evidencePhotoProcessor } from './processors/evidence-photo.js';
 import { inboundProcessor } from './processors/inbound.js';
 import { maintenanceProcessor } from './processors/maintenance.js';
 import { outboundProcessor } from './processors/outbound.js';
+import { pushProcessor } from './processors/pushes.js';
 import { rosterUploadProcessor } from './processors/roster-upload.js';
 import { botFilesProcessor } from './processors/bot-files.js';
 
@@ -27,7 +28,7 @@ export interface WorkerContext extends AppDeps {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- workers of different job types live in one list
 export type ProcessorModule = (context: WorkerContext) => AppWorker<any>[];
 
-export const processorModules: ProcessorModule[] = [inboundProcessor, outboundProcessor, maintenanceProcessor, rosterUploadProcessor, botFilesProcessor, evidencePhotoProcessor];
+export const processorModules: ProcessorModule[] = [inboundProcessor, outboundProcessor, maintenanceProcessor, rosterUploadProcessor, botFilesProcessor, evidencePhotoProcessor, pushProcessor];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see ProcessorModule
 export function startWorkers(context: WorkerContext, modules: ProcessorModule[] = processorModules): AppWorker<any>[] {

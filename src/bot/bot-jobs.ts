@@ -5,6 +5,7 @@ import {
   type BotFileJob, type EvidencePhotoJob, type RosterUploadJob,
 } from '../jobs/contracts.js';
 import type { QueueBackend } from '../jobs/queue-backend.js';
+import { requestCampaign, type CampaignJob } from '../pushes/push-jobs.js';
 
 export interface BotJobs {
   /** Download and import a roster file an admin sent; the report is sent when the import is done. */
@@ -13,6 +14,8 @@ export interface BotJobs {
   botFile(job: BotFileJob): Promise<void>;
   /** Download a photo sent after a claim, hash it and attach it as the claim's evidence; the answer follows. */
   evidencePhoto(job: EvidencePhotoJob): Promise<void>;
+  /** Run a scheduled push now (an admin's `推送`); one job per (kind, period). */
+  pushCampaign(job: CampaignJob): Promise<void>;
 }
 
 export function createBotJobs(queues: QueueBackend | undefined): BotJobs {
@@ -32,6 +35,9 @@ export function createBotJobs(queues: QueueBackend | undefined): BotJobs {
     async evidencePhoto(job) {
       const data = evidencePhotoJobSchema.parse(job);
       await need().queue<EvidencePhotoJob>(QUEUES.evidencePhoto).add('attach', data, { ...EVIDENCE_PHOTO_JOB_OPTIONS, jobId: jobIdFor('evidence', data.key) });
+    },
+    async pushCampaign(job) {
+      await requestCampaign(need(), job);
     },
   };
 }

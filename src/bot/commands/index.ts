@@ -11,6 +11,7 @@ import { pledgesCommand } from './pledges.command.js';
 import { partyDaysCommand } from './party-days.command.js';
 import { indicatorsCommand } from './indicators.command.js';
 import { publicNoticeCommand } from './public-notice.command.js';
+import { pushCommand } from './push.command.js';
 import { vetoCommand } from './veto.command.js';
 import { volunteerCommand } from './volunteer.command.js';
 import { pointsCommand } from './points.command.js';
@@ -47,4 +48,5 @@ export const commands: readonly CommandDefinition[] = [
   recordCommand,
   myRecordsCommand,
   pendingCommand,
+  pushCommand,
 ];

@@ -9,6 +9,7 @@ import { evaluation, exports, stars } from './evaluation.js';
 import { indicators, partyDays, publicNotice } from './party-days.js';
 import { pledges } from './pledges.js';
 import { points } from './points.js';
+import { pushes } from './pushes.js';
 import { service } from './service.js';
 
 export const zhCN = {
@@ -26,4 +27,5 @@ export const zhCN = {
   publicNotice,
   indicators,
   claims,
+  pushes,
 };

@@ -1,0 +1,96 @@
+// zh-CN texts of the scheduled pushes (product.md §8): reminders, 月统计, 季盘点, 年评比, stale
+// reviews, the pledge window, the admins' campaign summary and the `推送` command's answers.
+const monthLabel = (period: string) => `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
+const quarterLabel = (period: string) => `${period.slice(0, 4)}年第${period.slice(6)}季度`;
+
+export const pushes = {
+  kinds: {
+    'monthly-reminder': '每月提醒',
+    'monthly-digest': '月统计',
+    'quarterly-stocktake': '季盘点',
+    'annual-evaluation': '年评比',
+    'stale-reviews': '待审超时提醒',
+    'pledge-window': '定诺邀请',
+  } as Record<string, string>,
+  roles: { V1: '宣传员', V2: '安全员', V3: '成本员', V4: '技术员' } as Record<string, string>,
+  monthLabel,
+  quarterLabel,
+  reminder: {
+    title: (period: string) => `${monthLabel(period)} · 先锋积分提醒`,
+    summary: '本月积分提醒',
+    points: (points: string) => `本月截至目前，您已获得 **${points}** 分。`,
+    noVanguard: '本月您还没有先锋项记录：当一次宣传员、安全员、成本员或技术员，记下来吧。',
+    drafts: (n: number) => `您有 **${n}** 条草稿还没有提交。`,
+    pending: (n: number) => `有 **${n}** 条记录正在等待支部书记审核。`,
+    allGood: '本月已有先锋项记录，继续保持！',
+    record: '记录',
+  },
+  digest: {
+    title: (period: string, branch: string) => `${monthLabel(period)} 月统计 · ${branch}`,
+    adminTitle: (period: string) => `${monthLabel(period)} 月统计 · 各支部`,
+    summary: '月统计',
+    claims: '记录',
+    points: '积分',
+    pendingReviews: '待审',
+    deductions: '扣分',
+    members: '党员',
+    counts: (claims: number, approved: number, points: string) => `上月共 **${claims}** 条记录（通过 ${approved} 条），合计 **${points}** 分。`,
+    pendingLine: (n: number) => `待审核：**${n}** 条`,
+    deductionLine: (n: number, points: string) => `扣分：**${n}** 次，共 ${points} 分`,
+    perRoleChart: '各先锋岗位积分',
+    trendChart: '近六个月支部积分走势',
+    top: '积分前列',
+    nothing: (n: number) => `上月没有任何记录的党员（${n} 人）：`,
+    noneWithNothing: '上月每位党员都有记录。',
+    more: (n: number) => `等 ${n} 人`,
+    branch: '支部',
+  },
+  stocktake: {
+    title: (period: string) => `${quarterLabel(period)} · 季盘点`,
+    summary: '季盘点',
+    intro: '这是您本季度记下的先锋作为和承诺，请核对，并更新承诺的进度。',
+    ledger: (points: string, entries: number) => `本季度共 **${entries}** 笔积分，合计 **${points}** 分。`,
+    noLedger: '本季度还没有积分记录。',
+    pledgesTitle: '我的承诺',
+    noPledges: '您还没有本年度的承诺。',
+    updatePledges: '更新承诺进度',
+    secretaryTitle: (period: string, branch: string) => `${quarterLabel(period)} 季盘点 · ${branch}`,
+    branchPoints: (points: string, members: number) => `本季度支部合计 **${points}** 分，${members} 名党员。`,
+    pledgeCounts: '承诺情况',
+  },
+  evaluation: {
+    title: (year: string) => `${year} 年度评比`,
+    summary: '年评比',
+    body: (year: string) =>
+      `${year} 年度“十个一”先锋评比开始了。请在本月内为本支部党员录入民主评议和群众评议得分，党委将据此汇总年度结果和星级党员候选人。`,
+    branchPoints: (points: string, members: number) => `本支部全年合计 **${points}** 分，${members} 名党员参评。`,
+    pending: '待审',
+  },
+  stale: {
+    title: '有记录等待审核',
+    summary: '待审提醒',
+    body: (n: number, days: number) => `有 **${n}** 条记录已等待审核超过 ${days} 天，请尽快处理。`,
+    oldest: (date: string) => `最早一条提交于 ${date}。`,
+    open: '去审核',
+  },
+  pledgeWindow: {
+    title: (year: string) => `${year} 年定诺开始了`,
+    summary: '定诺邀请',
+    body: (year: string) => `新的一年，请对照服务清单，为 ${year} 年立下您的承诺（定诺），提交后由支部书记审核。`,
+    open: '去定诺',
+  },
+  campaignSummary: {
+    title: (kind: string, period: string) => `推送完成 · ${kind} ${period}`,
+    summary: '推送完成',
+    counts: (total: number, sent: number, failed: number, skipped: number) =>
+      `共 **${total}** 人：已送达 **${sent}**，失败 **${failed}**，跳过 **${skipped}**。`,
+  },
+  command: {
+    usage: '用法：推送 <类型> <期间>，例如“推送 monthly-reminder 2026-11”。类型：monthly-reminder、monthly-digest、quarterly-stocktake、annual-evaluation、stale-reviews、pledge-window。',
+    badPeriod: (kind: string, expected: string) => `${kind} 的期间应写成${expected}。`,
+    expected: { month: '月份，如 2026-11', quarter: '季度，如 2026-Q4', year: '年份，如 2026', day: '日期，如 2026-11-28' } as Record<string, string>,
+    started: (kind: string, period: string) => `已开始推送 ${kind}（${period}），完成后会发送汇总。`,
+    already: (kind: string, period: string) => `${kind}（${period}）已经推送过，不会重复发送。`,
+    title: '推送',
+  },
+};
