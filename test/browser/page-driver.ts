@@ -39,9 +39,10 @@ export function card(page: Page, title: string): Locator {
   return page.locator('.msg-bot .card', { has: page.locator('.card-title', { hasText: title }) }).last();
 }
 
-export async function findPersonByApi(url: string, query: string): Promise<PagePerson> {
-  const res = await fetch(`${url}/_sandbox/people?q=${encodeURIComponent(query)}&limit=1`);
-  const person = ((await res.json()) as { people: PagePerson[] }).people[0];
+/** The first person the page's search finds for `query` who also passes `accept` (say, active members only). */
+export async function findPersonByApi(url: string, query: string, accept: (p: PagePerson) => boolean = () => true): Promise<PagePerson> {
+  const res = await fetch(`${url}/_sandbox/people?q=${encodeURIComponent(query)}&limit=100`);
+  const person = ((await res.json()) as { people: PagePerson[] }).people.find(accept);
   if (!person) throw new Error(`nobody matches ${query}`);
   return person;
 }
