@@ -71,7 +71,8 @@ function trendChart(view: PointsView): CardElement | undefined {
 }
 
 export function pointsCard(view: PointsView): Card {
-  const { score, standing } = { score: view.score.score, standing: view.score.score.standing };
+  const score = view.score.score;
+  const standing = score.standing;
   const elements: CardElement[] = [
     fields([
       { label: c.checklist, value: `${showPoints(standing.checklistScore)}${c.outOf}` },

@@ -143,6 +143,21 @@ describe('积分', () => {
     expect({ ledger: await bot.edge.db.ledgerEntry.count(), claims: await bot.edge.db.claim.count(), audit: await bot.edge.db.auditLog.count() }).toEqual(before);
   });
 
+  it('a confirmed veto shows the year zeroed, as the engine scores it', async () => {
+    const vetoed = await bot.person('吴否决');
+    await approvedClaim(vetoed, 'V4-PROBLEM', 1, '攻关一项难题');
+    const { veto } = await bot.domain.vetoes.propose(secretary, {
+      memberId: vetoed.memberId, vetoCode: 'X3', occurredOn: todayShanghai(), reason: '违章作业触碰安全红线', idempotencyKey: key(),
+    });
+    await bot.domain.vetoes.confirm(admin, veto.id);
+    const expected = await engineScore(vetoed, todayShanghai().slice(0, 7));
+    expect(expected.standing).toMatchObject({ vetoed: true, checklistScore: 0 });
+    const [reply] = await bot.say(vetoed, '积分');
+    expect(plain(reply)).toContain('先锋清单得分\n0 / 100');
+    expect(plain(reply)).toContain('已被一票否决（触碰安全、稳定、意识形态“红线”），本年度先锋清单得分为 0。');
+    expect(plain(reply)).toContain('一票否决·触碰安全、稳定、意识形态“红线”');
+  });
+
   it('a member with nothing yet sees the quotas and an invitation to record', async () => {
     const fresh = await bot.person('刘新人');
     const [reply] = await bot.say(fresh, '积分');
