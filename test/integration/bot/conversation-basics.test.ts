@@ -105,6 +105,7 @@ describe('conversation basics', () => {
     const audit = await bot.edge.db.auditLog.count();
     const [first] = await bot.enterChat(stranger);
     expect(first?.text).toContain('党支部书记或党委组织部门');
+    expect(first?.text).toContain('党委管理员：党委张');
     const [second] = await bot.enterChat(stranger);
     expect(second?.text).toContain('党支部书记或党委组织部门');
     const [again] = await bot.say(stranger, '我想查积分 13800000000');

@@ -1,5 +1,9 @@
-// zh-CN texts of the score views: 积分 (my points), 排行 (the branch board) and 支部 (the secretary's branch now).
+// zh-CN texts of the score views — 积分 (my points), 排行 (the branch board), 支部 (the secretary's branch now) —
+// and of the front door (whom a stranger should ask).
 export const points = {
+  door: {
+    contacts: (names: string) => `党委管理员：${names}`,
+  },
   period: {
     month: (year: number, month: number) => `${year}年${month}月`,
     quarter: (year: number, quarter: number) => `${year}年第${'一二三四'.charAt(quarter - 1)}季度`,
