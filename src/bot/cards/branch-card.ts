@@ -51,7 +51,7 @@ function objectionsSection(view: BranchView, timeZone: string): CardElement {
   const lines = [b.objectionsTitle(view.objections.length)];
   if (view.objections.length === 0) lines.push(b.none);
   lines.push(...view.objections.slice(0, SHOWN).map((o) => b.objectionLine(md.user(o.memberName), md.user(truncate(o.text, 40)), formatInstant(o.createdAt, timeZone))));
-  if (view.objections.length > SHOWN) lines.push(b.pendingMore(view.objections.length - SHOWN));
+  if (view.objections.length > SHOWN) lines.push(b.objectionsMore(view.objections.length - SHOWN));
   return markdown(lines.join('\n'));
 }
 

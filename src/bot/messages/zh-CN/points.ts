@@ -75,6 +75,7 @@ export const points = {
     pendingPledge: (name: string, content: string) => `- 承诺 · ${name} · ${content}`,
     pendingMore: (more: number) => `…还有 ${more} 条，点“待审”查看全部。`,
     objectionsTitle: (count: number) => `**未处理的异议**（${count} 条）`,
+    objectionsMore: (more: number) => `…还有 ${more} 条。`,
     objectionLine: (name: string, text: string, date: string) => `- ${name}（${date}）：${text}`,
     none: '无',
     page: (page: number, pages: number) => `党员名单第 ${page} / ${pages} 页`,
