@@ -5,15 +5,16 @@ import { branchArg } from '../branch-arg.js';
 import { loadBranchView } from '../branch-view.js';
 import { branchCard } from '../cards/branch-card.js';
 import { branchNameOf } from '../people.js';
+import { replyPrivately } from '../private-reply.js';
 import type { CommandDefinition } from './command.js';
 
 export const branchCommand: CommandDefinition<'branch'> = {
   name: 'branch',
   aliases: ['支部', '支部概况', '支部情况', 'branch'],
   menuKeys: ['branch'],
-  run: async ({ actor, argText, services }) => {
+  run: async ({ actor, input, argText, services }) => {
     const branch = await branchArg(services, actor, argText === '' ? undefined : argText);
-    return { reply: branchCard(await loadBranchView(services, actor, branch), { page: 1, timeZone: services.timeZone }) };
+    return replyPrivately({ actor, input }, branchCard(await loadBranchView(services, actor, branch), { page: 1, timeZone: services.timeZone }));
   },
 };
 

@@ -126,6 +126,17 @@ describe('积分', () => {
     expect(plain(menu)).toContain('先锋清单得分\n63 / 100');
   });
 
+  it('asked in a group, sends the card privately and tells the group only that', async () => {
+    const replies = await bot.say(member, '积分', { groupChatId: 'oc_points_group' });
+    const inGroup = replies.filter((m) => m.raw.chatId === 'oc_points_group');
+    const inPrivate = replies.filter((m) => m.raw.chatId === member.chatId);
+    expect(inGroup).toHaveLength(1);
+    expect(inGroup[0]?.text).toContain('已在与我的单聊中发给您');
+    expect(inGroup[0]?.text).not.toContain('先锋清单得分');
+    expect(inPrivate).toHaveLength(1);
+    expect(plain(inPrivate[0])).toContain('先锋清单得分\n63 / 100');
+  });
+
   it('the period buttons on the card bring that period', async () => {
     const [reply] = await bot.say(member, '积分');
     const clicked = await bot.click(member, reply!, '本年');

@@ -82,6 +82,12 @@ describe('排行', () => {
     }
   });
 
+  it('asked in a group, goes to the asker privately: the group never sees one person’s view of names', async () => {
+    const replies = await bot.say(secretary, '排行', { groupChatId: 'oc_rank_group' });
+    expect(replies.filter((m) => m.raw.chatId === 'oc_rank_group').map((m) => m.text.includes('赵领先'))).toEqual([false]);
+    expect(replies.filter((m) => m.raw.chatId === secretary.chatId).map((m) => plain(m).includes('1. 赵领先　69（+9）'))).toEqual([true]);
+  });
+
   it('pages a long board, and a member on a later page still sees their place on the first', async () => {
     const [first] = await bot.say(lastInBig, '排行');
     expect(plain(first)).toContain(`共 ${BIG_SIZE} 人`);

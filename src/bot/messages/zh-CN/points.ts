@@ -4,6 +4,10 @@ export const points = {
   door: {
     contacts: (names: string) => `党委管理员：${names}`,
   },
+  privately: {
+    title: '已私聊发送',
+    body: (name: string) => `${name}，积分和名单属于个人信息，已在与我的单聊中发给您。`,
+  },
   period: {
     month: (year: number, month: number) => `${year}年${month}月`,
     quarter: (year: number, quarter: number) => `${year}年第${'一二三四'.charAt(quarter - 1)}季度`,
