@@ -73,7 +73,7 @@ export function branchCard(view: BranchView, options: { page: number; timeZone: 
   if (members.current > 1) buttons.push(button({ label: b.buttons.prev, value: pageValue(members.current - 1) }));
   if (members.current < members.pages) buttons.push(button({ label: b.buttons.next, value: pageValue(members.current + 1) }));
   buttons.push(
-    button({ label: b.buttons.pending, value: { a: 'cmd', cmd: 'pending' }, style: 'primary' }),
+    button({ label: b.buttons.pending, value: { a: 'cmd', cmd: '待审' }, style: 'primary' }),
     button({ label: b.buttons.pledges, value: { a: 'cmd', cmd: 'pledge-pending' } }),
     button({ label: b.buttons.board, value: { a: 'cmd', cmd: 'board', arg: view.branch.name } }),
   );
