@@ -157,3 +157,19 @@ describe('支部', () => {
     expect(memberList(second.text)).toContain('二支部党员31：58 / -2');
   });
 });
+
+describe('forged page clicks', () => {
+  it('a page button for another branch is refused by the services, whatever the card says', async () => {
+    const [bigBoard] = await bot.say(secretary2, '排行');
+    const [bigBranch] = await bot.say(secretary2, '支部');
+    const before = await writtenRows(bot);
+    const board = await bot.click(member, bigBoard!, '下一页');
+    expect(board.toast?.content).toContain('没有权限');
+    expect(board.card).toBeUndefined();
+    const branch = await bot.click(secretary, bigBranch!, '下一页');
+    expect(branch.toast?.content).toContain('没有权限');
+    const asMember = await bot.click(lastInBig, bigBranch!, '下一页');
+    expect(asMember.toast?.content).toContain('是支部书记的功能');
+    expect(await writtenRows(bot)).toEqual(before);
+  });
+});
