@@ -145,6 +145,19 @@ describe('支部', () => {
     expect(plain(forAdmin)).toContain('- 赵领先：69 / +9');
   });
 
+  it('answers the bot-menu entries, and an unknown branch name clearly', async () => {
+    const [board] = await bot.menu(member, 'board');
+    expect(board?.raw.userOpenId).toBe(member.openId);
+    expect(plain(board)).toContain('我的位置：第 2 名 / 4 人');
+    const [branch] = await bot.menu(secretary, 'branch');
+    expect(plain(branch)).toContain('第一党支部 · 支部概况');
+    const before = await writtenRows(bot);
+    const [unknown] = await bot.say(admin, '支部 不存在的支部 <at user_id="all"></at>');
+    expect(unknown?.text).toContain('没有找到名为“不存在的支部 <at user_id="all"></at>”的支部');
+    expect(JSON.stringify(unknown?.card)).not.toContain('<at user_id');
+    expect(await writtenRows(bot)).toEqual(before);
+  });
+
   it('pages a large branch’s member list', async () => {
     const [first] = await bot.say(secretary2, '支部');
     expect(plain(first)).toContain(`党员 ${BIG_SIZE} 人`);
