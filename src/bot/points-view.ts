@@ -89,7 +89,13 @@ async function trendOf(services: BotServices, actor: Actor, period: Period, defi
   const available = (end.year - firstYear) * 12 + end.index;
   const months = Math.min(TREND_MONTHS, available);
   if (months < 1) return [];
-  return services.domain.scores.monthlyTrend(actor, actor.memberId, formatPeriodKey(end), months);
+  try {
+    return await services.domain.scores.monthlyTrend(actor, actor.memberId, formatPeriodKey(end), months);
+  } catch (error) {
+    // A year without rules inside the window (a gap in the history): the card goes without its chart.
+    if (isDomainError(error, 'RULES_NOT_FOUND')) return [];
+    throw error;
+  }
 }
 
 export async function loadPointsView(services: BotServices, actor: Actor, chosen: ChosenPeriod): Promise<PointsView> {

@@ -3,7 +3,7 @@
 import { lookupActor, type Actor } from './actor.js';
 import type { BotInput, ReplyTarget } from './bot-input.js';
 import { helpCard } from './cards/help-card.js';
-import { errorCard, inactiveCard, notInRosterCard } from './cards/notice-cards.js';
+import { errorCard, inactiveCard } from './cards/notice-cards.js';
 import type { CommandDefinition, CommandResult } from './commands/command.js';
 import { t } from './messages/index.js';
 import { parseCommand } from './parse-command.js';
@@ -11,7 +11,7 @@ import { cardTo, type OutgoingMessage } from './reply.js';
 import type { BotServices } from './services.js';
 import { normalizeInput, stripMentionPlaceholders, truncate } from './text.js';
 import { describeError } from './user-error.js';
-import { welcomeOnEntry } from './welcome.js';
+import { strangerCard, welcomeOnEntry } from './welcome.js';
 
 export interface RouterDeps {
   services: BotServices;
@@ -46,7 +46,7 @@ async function runCommand(
   deps: RouterDeps,
 ): Promise<OutgoingMessage[]> {
   const found = await lookupActor(deps.services.directory, input.openId);
-  if (found.kind === 'unknown') return [cardTo(replyTarget, notInRosterCard())];
+  if (found.kind === 'unknown') return [cardTo(replyTarget, await strangerCard(deps.services))];
   if (found.kind === 'inactive') return [cardTo(replyTarget, inactiveCard())];
   const actor = found.actor;
 

@@ -51,7 +51,7 @@ function objectionsSection(view: BranchView, timeZone: string): CardElement {
   const lines = [b.objectionsTitle(view.objections.length)];
   if (view.objections.length === 0) lines.push(b.none);
   lines.push(...view.objections.slice(0, SHOWN).map((o) => b.objectionLine(md.user(o.memberName), md.user(truncate(o.text, 40)), formatInstant(o.createdAt, timeZone))));
-  if (view.objections.length > SHOWN) lines.push(b.pendingMore(view.objections.length - SHOWN));
+  if (view.objections.length > SHOWN) lines.push(b.objectionsMore(view.objections.length - SHOWN));
   return markdown(lines.join('\n'));
 }
 
@@ -73,7 +73,7 @@ export function branchCard(view: BranchView, options: { page: number; timeZone: 
   if (members.current > 1) buttons.push(button({ label: b.buttons.prev, value: pageValue(members.current - 1) }));
   if (members.current < members.pages) buttons.push(button({ label: b.buttons.next, value: pageValue(members.current + 1) }));
   buttons.push(
-    button({ label: b.buttons.pending, value: { a: 'cmd', cmd: 'pending' }, style: 'primary' }),
+    button({ label: b.buttons.pending, value: { a: 'cmd', cmd: '待审' }, style: 'primary' }),
     button({ label: b.buttons.pledges, value: { a: 'cmd', cmd: 'pledge-pending' } }),
     button({ label: b.buttons.board, value: { a: 'cmd', cmd: 'board', arg: view.branch.name } }),
   );

@@ -1,5 +1,6 @@
 // The help card: every command this person may use, grouped by role, with buttons for the common actions.
-// Buttons name a command by its name or its Chinese alias (run-command.action.ts resolves either).
+// Buttons name a command by its name, or by its Chinese alias where another module defines it (记录, 我的记录,
+// 待审): run-command.action.ts resolves either, so the button works whatever that module names the command.
 import type { Actor } from '../actor.js';
 import { t } from '../messages/index.js';
 import { button, buttonRow, card, divider, markdown, md, type ActionValue, type Card, type CardElement } from './elements.js';
@@ -20,7 +21,7 @@ export function helpCard(actor: Actor | undefined, options: { unknownInput?: str
   elements.push(markdown(h.intro), commandList(m.memberTitle, m.member));
   elements.push(
     buttonRow([
-      button({ label: m.buttons.record, value: cmd('record'), style: 'primary_filled' }),
+      button({ label: m.buttons.record, value: cmd('记录'), style: 'primary_filled' }),
       button({ label: m.buttons.points, value: cmd('points'), style: 'primary' }),
       button({ label: m.buttons.myRecords, value: cmd('我的记录') }),
       button({ label: m.buttons.board, value: cmd('board') }),
@@ -31,7 +32,7 @@ export function helpCard(actor: Actor | undefined, options: { unknownInput?: str
   if (manages) {
     elements.push(divider(), commandList(m.secretaryTitle, m.secretary));
     elements.push(buttonRow([
-      button({ label: m.buttons.pending, value: cmd('pending'), style: 'primary' }),
+      button({ label: m.buttons.pending, value: cmd('待审'), style: 'primary' }),
       button({ label: m.buttons.branch, value: cmd('branch') }),
     ]));
   }

@@ -3,8 +3,11 @@
 import { t } from '../messages/index.js';
 import { card, markdown, md, type Card } from './elements.js';
 
-export function notInRosterCard(): Card {
-  return card({ title: t.common.notInRoster.title, color: 'grey', elements: [markdown(t.common.notInRoster.body)] });
+/** `contacts`: the committee admins' names, so the person knows whom to ask by name. */
+export function notInRosterCard(contacts: readonly string[] = []): Card {
+  const elements = [markdown(t.common.notInRoster.body)];
+  if (contacts.length > 0) elements.push(markdown(md.user(t.points.door.contacts(contacts.join('、')))));
+  return card({ title: t.common.notInRoster.title, color: 'grey', elements });
 }
 
 export function inactiveCard(): Card {

@@ -71,7 +71,8 @@ function trendChart(view: PointsView): CardElement | undefined {
 }
 
 export function pointsCard(view: PointsView): Card {
-  const { score, standing } = { score: view.score.score, standing: view.score.score.standing };
+  const score = view.score.score;
+  const standing = score.standing;
   const elements: CardElement[] = [
     fields([
       { label: c.checklist, value: `${showPoints(standing.checklistScore)}${c.outOf}` },
@@ -91,7 +92,7 @@ export function pointsCard(view: PointsView): Card {
       button({ label: p.quarter, value: { a: 'cmd', cmd: 'points', arg: '本季' }, style: view.chosen.period.kind === 'quarter' ? 'primary' : 'default' }),
       button({ label: p.year, value: { a: 'cmd', cmd: 'points', arg: '本年' }, style: view.chosen.period.kind === 'year' ? 'primary' : 'default' }),
       button({ label: c.buttons.board, value: { a: 'cmd', cmd: 'board', arg: view.chosen.key } }),
-      button({ label: c.buttons.record, value: { a: 'cmd', cmd: 'record' } }),
+      button({ label: c.buttons.record, value: { a: 'cmd', cmd: '记录' } }),
     ]),
   );
   return card({ title: c.title(view.chosen.label), subtitle: view.actor.branchName, color: 'red', summary: c.title(view.chosen.label), elements });

@@ -7,6 +7,7 @@ import type { Card } from '../cards/elements.js';
 import { branchArg, splitBranchAndPeriod } from '../branch-arg.js';
 import { periodArg, type ChosenPeriod } from '../period-arg.js';
 import { branchNameOf } from '../people.js';
+import { replyPrivately } from '../private-reply.js';
 import { rulesOfPeriod } from '../points-view.js';
 import type { BotServices } from '../services.js';
 import type { CommandDefinition } from './command.js';
@@ -21,11 +22,12 @@ export const boardCommand: CommandDefinition<'board'> = {
   name: 'board',
   aliases: ['排行', '排行榜', '积分榜', '排名', '亮积分', 'rank', 'board', 'ranking'],
   menuKeys: ['board', 'rank'],
-  run: async ({ actor, args, services }) => {
+  run: async ({ actor, input, args, services }) => {
     const words = splitBranchAndPeriod(args);
     const chosen = periodArg(services, words.periodWord);
     const branch = await branchArg(services, actor, words.branchName);
-    return { reply: await boardPage(services, actor, branch, chosen, 1) };
+    // Names on the board depend on who asks (anonymised for members): never post one person's view to a group.
+    return replyPrivately({ actor, input }, await boardPage(services, actor, branch, chosen, 1));
   },
 };
 

@@ -1,19 +1,21 @@
 // `支部` / `branch` [branch name, for admins]: the branch now, for its secretary; `branch.page` pages its members.
 import { z } from 'zod';
 import type { ActionDefinition } from '../actions/action.js';
-import { branchArg } from '../branch-arg.js';
+import { branchArg, splitBranchAndPeriod } from '../branch-arg.js';
 import { loadBranchView } from '../branch-view.js';
 import { branchCard } from '../cards/branch-card.js';
 import { branchNameOf } from '../people.js';
+import { replyPrivately } from '../private-reply.js';
 import type { CommandDefinition } from './command.js';
 
 export const branchCommand: CommandDefinition<'branch'> = {
   name: 'branch',
   aliases: ['支部', '支部概况', '支部情况', 'branch'],
   menuKeys: ['branch'],
-  run: async ({ actor, argText, services }) => {
-    const branch = await branchArg(services, actor, argText === '' ? undefined : argText);
-    return { reply: branchCard(await loadBranchView(services, actor, branch), { page: 1, timeZone: services.timeZone }) };
+  run: async ({ actor, input, args, services }) => {
+    // The view is always this month; a period word typed out of habit (支部 本月) is not part of the name.
+    const branch = await branchArg(services, actor, splitBranchAndPeriod(args).branchName);
+    return replyPrivately({ actor, input }, branchCard(await loadBranchView(services, actor, branch), { page: 1, timeZone: services.timeZone }));
   },
 };
 

@@ -58,6 +58,14 @@ describe('conversation basics', () => {
     expect(reply?.text).toContain('我能做什么');
   });
 
+  it('answers an empty mention, emoji and mixed scripts with help, naming what was typed', async () => {
+    const [empty] = await bot.say(member, '', { groupChatId: 'oc_group_basics' });
+    expect(empty?.text).toContain('我能做什么');
+    expect(empty?.text).not.toContain('没有找到');
+    const [emoji] = await bot.say(member, '👍🏻积分？ポイント');
+    expect(emoji?.text).toContain('没有找到“👍🏻积分?ポイント”这个指令'); // full-width punctuation normalised
+  });
+
   it('maps a bot-menu click to its command', async () => {
     const [reply] = await bot.menu(member, 'help');
     expect(reply?.raw.userOpenId).toBe(member.openId);
@@ -105,6 +113,7 @@ describe('conversation basics', () => {
     const audit = await bot.edge.db.auditLog.count();
     const [first] = await bot.enterChat(stranger);
     expect(first?.text).toContain('党支部书记或党委组织部门');
+    expect(first?.text).toContain('党委管理员：党委张');
     const [second] = await bot.enterChat(stranger);
     expect(second?.text).toContain('党支部书记或党委组织部门');
     const [again] = await bot.say(stranger, '我想查积分 13800000000');

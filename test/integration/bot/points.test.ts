@@ -126,6 +126,17 @@ describe('积分', () => {
     expect(plain(menu)).toContain('先锋清单得分\n63 / 100');
   });
 
+  it('asked in a group, sends the card privately and tells the group only that', async () => {
+    const replies = await bot.say(member, '积分', { groupChatId: 'oc_points_group' });
+    const inGroup = replies.filter((m) => m.raw.chatId === 'oc_points_group');
+    const inPrivate = replies.filter((m) => m.raw.chatId === member.chatId);
+    expect(inGroup).toHaveLength(1);
+    expect(inGroup[0]?.text).toContain('已在与我的单聊中发给您');
+    expect(inGroup[0]?.text).not.toContain('先锋清单得分');
+    expect(inPrivate).toHaveLength(1);
+    expect(plain(inPrivate[0])).toContain('先锋清单得分\n63 / 100');
+  });
+
   it('the period buttons on the card bring that period', async () => {
     const [reply] = await bot.say(member, '积分');
     const clicked = await bot.click(member, reply!, '本年');
@@ -141,6 +152,21 @@ describe('积分', () => {
     const [noRules] = await bot.say(member, '积分 2001');
     expect(noRules?.text).toContain('2001年没有积分规则');
     expect({ ledger: await bot.edge.db.ledgerEntry.count(), claims: await bot.edge.db.claim.count(), audit: await bot.edge.db.auditLog.count() }).toEqual(before);
+  });
+
+  it('a confirmed veto shows the year zeroed, as the engine scores it', async () => {
+    const vetoed = await bot.person('吴否决');
+    await approvedClaim(vetoed, 'V4-PROBLEM', 1, '攻关一项难题');
+    const { veto } = await bot.domain.vetoes.propose(secretary, {
+      memberId: vetoed.memberId, vetoCode: 'X3', occurredOn: todayShanghai(), reason: '违章作业触碰安全红线', idempotencyKey: key(),
+    });
+    await bot.domain.vetoes.confirm(admin, veto.id);
+    const expected = await engineScore(vetoed, todayShanghai().slice(0, 7));
+    expect(expected.standing).toMatchObject({ vetoed: true, checklistScore: 0 });
+    const [reply] = await bot.say(vetoed, '积分');
+    expect(plain(reply)).toContain('先锋清单得分\n0 / 100');
+    expect(plain(reply)).toContain('已被一票否决（触碰安全、稳定、意识形态“红线”），本年度先锋清单得分为 0。');
+    expect(plain(reply)).toContain('一票否决·触碰安全、稳定、意识形态“红线”');
   });
 
   it('a member with nothing yet sees the quotas and an invitation to record', async () => {

@@ -82,6 +82,12 @@ describe('排行', () => {
     }
   });
 
+  it('asked in a group, goes to the asker privately: the group never sees one person’s view of names', async () => {
+    const replies = await bot.say(secretary, '排行', { groupChatId: 'oc_rank_group' });
+    expect(replies.filter((m) => m.raw.chatId === 'oc_rank_group').map((m) => m.text.includes('赵领先'))).toEqual([false]);
+    expect(replies.filter((m) => m.raw.chatId === secretary.chatId).map((m) => plain(m).includes('1. 赵领先　69（+9）'))).toEqual([true]);
+  });
+
   it('pages a long board, and a member on a later page still sees their place on the first', async () => {
     const [first] = await bot.say(lastInBig, '排行');
     expect(plain(first)).toContain(`共 ${BIG_SIZE} 人`);
@@ -139,6 +145,19 @@ describe('支部', () => {
     expect(plain(forAdmin)).toContain('- 赵领先：69 / +9');
   });
 
+  it('answers the bot-menu entries, and an unknown branch name clearly', async () => {
+    const [board] = await bot.menu(member, 'board');
+    expect(board?.raw.userOpenId).toBe(member.openId);
+    expect(plain(board)).toContain('我的位置：第 2 名 / 4 人');
+    const [branch] = await bot.menu(secretary, 'branch');
+    expect(plain(branch)).toContain('第一党支部 · 支部概况');
+    const before = await writtenRows(bot);
+    const [unknown] = await bot.say(admin, '支部 不存在的支部 <at user_id="all"></at>');
+    expect(unknown?.text).toContain('没有找到名为“不存在的支部 <at user_id="all"></at>”的支部');
+    expect(JSON.stringify(unknown?.card)).not.toContain('<at user_id');
+    expect(await writtenRows(bot)).toEqual(before);
+  });
+
   it('pages a large branch’s member list', async () => {
     const [first] = await bot.say(secretary2, '支部');
     expect(plain(first)).toContain(`党员 ${BIG_SIZE} 人`);
@@ -149,5 +168,21 @@ describe('支部', () => {
     const second = await bot.click(secretary2, first!, '下一页');
     expect(second.text).toContain('党员名单第 2 / 2 页');
     expect(memberList(second.text)).toContain('二支部党员31：58 / -2');
+  });
+});
+
+describe('forged page clicks', () => {
+  it('a page button for another branch is refused by the services, whatever the card says', async () => {
+    const [bigBoard] = await bot.say(secretary2, '排行');
+    const [bigBranch] = await bot.say(secretary2, '支部');
+    const before = await writtenRows(bot);
+    const board = await bot.click(member, bigBoard!, '下一页');
+    expect(board.toast?.content).toContain('没有权限');
+    expect(board.card).toBeUndefined();
+    const branch = await bot.click(secretary, bigBranch!, '下一页');
+    expect(branch.toast?.content).toContain('没有权限');
+    const asMember = await bot.click(lastInBig, bigBranch!, '下一页');
+    expect(asMember.toast?.content).toContain('是支部书记的功能');
+    expect(await writtenRows(bot)).toEqual(before);
   });
 });

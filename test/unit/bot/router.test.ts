@@ -18,7 +18,11 @@ const directory: MemberDirectory = {
 };
 /** Welcome cards already in the outbox (the welcome topic's rows); the lock is a no-op here. */
 let welcomesSent = 0;
-const db = { $queryRaw: async () => [], outboundMessage: { count: async () => welcomesSent } };
+const db = {
+  $queryRaw: async () => [],
+  outboundMessage: { count: async () => welcomesSent },
+  member: { findMany: async () => [{ id: 9, openId: 'ou_admin', name: '党委王' }] },
+};
 const services = { directory, db, timeZone: 'Asia/Shanghai', now: () => new Date('2026-11-28T02:00:00Z') } as unknown as BotServices;
 
 function text(openId: string, body: string, extra: Partial<Extract<BotInput, { kind: 'text' }>> = {}): BotInput {
@@ -73,6 +77,7 @@ describe('handleBotInput', () => {
     const { card } = only(await handleBotInput(text('ou_stranger', '积分'), deps));
     expect(cardText(card)).toContain('党支部书记');
     expect(cardText(card)).toContain('名册');
+    expect(cardText(card)).toContain('党委管理员：党委王');
   });
 
   it('tells inactive members their status', async () => {

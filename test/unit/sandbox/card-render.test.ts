@@ -17,13 +17,13 @@ describe('renderCard', () => {
     expect(html).toMatch(/<li><strong>积分<\/strong>：/);
     const buttons = interactives.filter((i) => i.tag === 'button');
     expect(buttons.map((b) => b.value)).toEqual([
-      { a: 'cmd', cmd: 'record' },
+      { a: 'cmd', cmd: '记录' },
       { a: 'cmd', cmd: 'points' },
       { a: 'cmd', cmd: '我的记录' },
       { a: 'cmd', cmd: 'board' },
       { a: 'cmd', cmd: 'pledges' },
       { a: 'cmd', cmd: 'volunteer' },
-      { a: 'cmd', cmd: 'pending' },
+      { a: 'cmd', cmd: '待审' },
       { a: 'cmd', cmd: 'branch' },
     ]);
     expect(html).toContain('>我的积分</button>');

@@ -1,5 +1,13 @@
-// zh-CN texts of the score views: 积分 (my points), 排行 (the branch board) and 支部 (the secretary's branch now).
+// zh-CN texts of the score views — 积分 (my points), 排行 (the branch board), 支部 (the secretary's branch now) —
+// and of the front door (whom a stranger should ask).
 export const points = {
+  door: {
+    contacts: (names: string) => `党委管理员：${names}`,
+  },
+  privately: {
+    title: '已私聊发送',
+    body: (name: string) => `${name}，积分和名单属于个人信息，已在与我的单聊中发给您。`,
+  },
   period: {
     month: (year: number, month: number) => `${year}年${month}月`,
     quarter: (year: number, quarter: number) => `${year}年第${'一二三四'.charAt(quarter - 1)}季度`,
@@ -71,6 +79,7 @@ export const points = {
     pendingPledge: (name: string, content: string) => `- 承诺 · ${name} · ${content}`,
     pendingMore: (more: number) => `…还有 ${more} 条，点“待审”查看全部。`,
     objectionsTitle: (count: number) => `**未处理的异议**（${count} 条）`,
+    objectionsMore: (more: number) => `…还有 ${more} 条。`,
     objectionLine: (name: string, text: string, date: string) => `- ${name}（${date}）：${text}`,
     none: '无',
     page: (page: number, pages: number) => `党员名单第 ${page} / ${pages} 页`,
