@@ -16,8 +16,9 @@ export const DEFAULT_SETTINGS: Readonly<Record<string, Prisma.InputJsonValue>> =
   'reviews.staleAfterDays': 3,
   /** A photo sent within this many minutes after a claim is attached to it as evidence. */
   'evidence.attachWindowMinutes': 10,
-  /** Default check-in window either side of a party day's start. */
-  'partyDay.checkInWindowMinutes': 30,
+  /** 主题党日 check-in opens this many minutes before the start and closes this many after it. */
+  'partyDay.checkInBeforeMinutes': 30,
+  'partyDay.checkInAfterMinutes': 60,
   /** Fan-out budget (Feishu's app-wide limits by default). */
   'push.rateLimit': { perSecond: 50, perMinute: 1000 },
 };

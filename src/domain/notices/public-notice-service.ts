@@ -4,7 +4,7 @@
 //
 // Why a unique (branch, month) row claimed before anything is sent: posting the same month twice (a
 // second click, the scheduled push and a secretary together) posts once.
-import { assertManagesBranch, requirePerson, type ServiceActor } from '../access/actor.js';
+import { assertManagesBranch, isMemberActor, requirePerson, type ServiceActor } from '../access/actor.js';
 import { writeAudit } from '../audit/audit-repository.js';
 import { DomainError } from '../errors.js';
 import { formatPeriodKey, parsePeriodKey } from '../periods/period-key.js';
@@ -31,7 +31,10 @@ export interface NoticeObjectionView {
 }
 
 export interface PublicNoticeService {
-  /** Claims the (branch, month) notice; `created: false` when it was posted before (send nothing then). */
+  /**
+   * Claims the (branch, month) notice; `created: false` when it was posted before (send nothing then). The
+   * branch's secretary, an admin, or the SYSTEM (the scheduled monthly push) may post.
+   */
   post(actor: ServiceActor, input: { branchId: number; periodKey: string }): Promise<{ notice: PublicNoticeView; board: BranchBoard; created: boolean }>;
   get(noticeId: number): Promise<PublicNoticeView>;
   /** A member of the branch (or an admin), before the deadline: OBJECTION_WINDOW_CLOSED after it. */
@@ -56,7 +59,7 @@ export function createPublicNoticeService(deps: ServiceDeps & { readonly rules?:
 
   return {
     async post(actor, input) {
-      const person = assertManagesBranch(actor, input.branchId, 'post a public notice');
+      const person = isMemberActor(actor) ? assertManagesBranch(actor, input.branchId, 'post a public notice') : null;
       const period = parsePeriodKey(input.periodKey);
       if (period.kind !== 'month') throw new DomainError('INVALID_PERIOD', 'a public notice is monthly', { periodKey: input.periodKey });
       const periodKey = formatPeriodKey(period);
@@ -72,7 +75,7 @@ export function createPublicNoticeService(deps: ServiceDeps & { readonly rules?:
         });
         const row = await tx.publicNotice.findUniqueOrThrow({ where: { branchId_periodKey: { branchId: input.branchId, periodKey } } });
         if (inserted.count === 1) {
-          await writeAudit(tx, { actorId: person.memberId, action: 'public-notice.post', targetType: 'public_notice', targetId: row.id, branchId: input.branchId, after: { periodKey, chatId: chat.chatId }, at: now });
+          await writeAudit(tx, { actorId: person?.memberId ?? null, action: 'public-notice.post', targetType: 'public_notice', targetId: row.id, branchId: input.branchId, after: { periodKey, chatId: chat.chatId }, at: now });
         }
         return { id: row.id, created: inserted.count === 1 };
       });

@@ -3,6 +3,10 @@
 // absences become PROPOSED deductions that the secretary confirms (a real B1 deduction through the
 // deductions service) or waives (nothing on the ledger).
 //
+// The check-in window comes from the settings `partyDay.checkInBeforeMinutes` / `…AfterMinutes` (30 / 60)
+// when a member checks in; the `party_days.check_in_window_minutes` column (one width for both sides) is
+// not read, to avoid a migration for a before/after pair.
+//
 // Why compare-and-set on `absenceOutcome`: two secretaries on one card, or a double tap, decide an
 // absence once; the deduction's idempotency key is the attendance, so a retry never deducts twice.
 import { assertManagesBranch, requirePerson, type ServiceActor } from '../access/actor.js';

@@ -18,7 +18,7 @@ const SETTINGS = {
   /** …and closes this many minutes after it; absences are counted from then. */
   'partyDay.checkInAfterMinutes': z.number().int().min(0).max(720).catch(60),
   /** 公示: days the objection button of a monthly public notice stays open. */
-  'notice.objectionDays': z.number().int().min(1).max(30).catch(5),
+  'notice.objectionDays': z.number().int().min(1).max(30).catch(3),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

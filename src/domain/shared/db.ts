@@ -40,7 +40,10 @@ function isRootClient(db: DbClient): db is PrismaClient {
 
 /** Runs `work` in a new transaction, or in the caller's when `db` already is one. */
 export function transact<T>(db: DbClient, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return isRootClient(db) ? db.$transaction(work, TRANSACTION_OPTIONS) : work(db);
+  // A fresh options object each time: Prisma 7 writes `newTxId` into the options of a nested $transaction
+  // (an interactive-transaction client also has $transaction), and a shared object would hand that closed
+  // transaction's id to the next top-level transaction ("A start cannot be executed on a committed transaction").
+  return isRootClient(db) ? db.$transaction(work, { ...TRANSACTION_OPTIONS }) : work(db);
 }
 
 /** A local date as a DATE column value: midnight UTC of that day (Prisma's convention for @db.Date). */

@@ -32,6 +32,7 @@ export const MENU = [
   { key: 'pledges', label: '承诺' },
   { key: 'board', label: '排行' },
   { key: 'pending', label: '待审' },
+  { key: 'party-days', label: '党日' },
 ] as const;
 
 // Shown for image keys the emulator does not hold (a card may name any key).

@@ -15,7 +15,7 @@ export class PageError extends Error {
   }
 }
 
-const MENU_LABELS: Record<string, string> = { help: '帮助', points: '积分', record: '记录', pledges: '承诺', board: '排行', pending: '待审' };
+const MENU_LABELS: Record<string, string> = { help: '帮助', points: '积分', record: '记录', pledges: '承诺', board: '排行', pending: '待审', 'party-days': '党日' };
 
 export class SandboxPageService {
   readonly transcript: Transcript;

@@ -20,6 +20,7 @@ let attendee: Person;
 let absentee: Person;
 let onLeave: Person;
 let forgiven: Person;
+let refusedLeave: Person;
 let admin: Person;
 // The party day: tomorrow (Shanghai) at 19:30; check-in 19:00–20:30 by the default settings.
 const day = addDays(localDateOf(new Date(), 'Asia/Shanghai'), 1);
@@ -34,6 +35,7 @@ beforeAll(async () => {
   absentee = await bot.person('李缺席', 'MEMBER', BRANCH);
   onLeave = await bot.person('赵请假', 'MEMBER', BRANCH);
   forgiven = await bot.person('钱免扣', 'MEMBER', BRANCH);
+  refusedLeave = await bot.person('孙驳回', 'MEMBER', BRANCH);
   admin = await bot.person('管理员甲', 'ADMIN', '机关党支部');
 });
 afterAll(async () => bot?.close());
@@ -105,14 +107,14 @@ describe('a scheduled party day', () => {
 
     const done = await bot.submit(secretary, asCard(home!, plan), values);
     expect(done.text).toContain('主题党日已安排');
-    expect(done.text).toContain('已通知本支部 5 名党员');
+    expect(done.text).toContain('已通知本支部 6 名党员');
     await bot.submit(secretary, asCard(home!, plan), values);
     expect(await bot.edge.db.partyDay.count()).toBe(1);
     const partyDay = await bot.edge.db.partyDay.findFirstOrThrow();
     partyDayId = partyDay.id;
     expect(partyDay.planId).toBe(planRow.id);
 
-    for (const p of [secretary, attendee, absentee, onLeave, forgiven]) {
+    for (const p of [secretary, attendee, absentee, onLeave, forgiven, refusedLeave]) {
       const notice = noticeOf(p);
       expect(notice.text).toContain('抽油机井偏磨治理攻关');
       expect(notice.text).toContain(`${day} 19:30`);
@@ -121,7 +123,7 @@ describe('a scheduled party day', () => {
     expect(JSON.stringify(noticeOf(attendee).card)).not.toMatch(/<at id=all>|\]\(javascript/);
     expect(bot.inbox(admin).filter((m) => m.text.includes('主题党日通知'))).toHaveLength(0);
     const rows = await bot.edge.db.outboundMessage.findMany({ where: { businessKey: { startsWith: `party-day:${partyDayId}:notice:` } } });
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(6);
     expect(rows.every((r) => r.lane === 'BULK')).toBe(true);
   });
 
@@ -140,6 +142,22 @@ describe('a scheduled party day', () => {
     expect(toSecretary).toHaveLength(1);
     expect(toSecretary[0]!.text).toContain('出差');
     expect(JSON.stringify(toSecretary[0]!.card)).not.toMatch(/<at id=all>|\]\(javascript/);
+  });
+
+  it('a leave request the secretary rejects does not excuse; asking again is refused', async () => {
+    const form = await bot.click(refusedLeave, noticeOf(refusedLeave), '请假');
+    await bot.submit(refusedLeave, asCard(noticeOf(refusedLeave), form), { reason: '想休息' });
+    const card = bot.inbox(secretary).find((m) => m.text.includes('孙驳回 申请请假'))!;
+    const forged = await bot.click(attendee, card, '不批准');
+    expect(forged.toast?.content).toContain('没有权限');
+    const rejected = await bot.click(secretary, card, '不批准');
+    expect(rejected.text).toContain('已不批准 孙驳回 的请假');
+    const told = bot.inbox(refusedLeave).at(-1)!;
+    expect(told.text).toContain('我的回复：请假未批准');
+    const again = await bot.click(refusedLeave, told, '请假');
+    const refused = await bot.submit(refusedLeave, asCard(told, again), { reason: '再请一次' });
+    expect(refused.toast?.content).toContain('不能再次请假');
+    expect((await bot.edge.db.partyDayAttendance.findFirstOrThrow({ where: { memberId: refusedLeave.memberId } })).rsvp).toBe('LEAVE_REJECTED');
   });
 
   it('refuses a check-in before the window, showing the window, and writes nothing', async () => {
@@ -181,7 +199,8 @@ describe('a scheduled party day', () => {
     expect(absences.text).toContain('钱免扣');
     expect(absences.text).not.toContain('王到会');
     expect(absences.text).not.toContain('赵请假');
-    expect(await bot.edge.db.partyDayAttendance.count({ where: { absenceOutcome: 'PENDING' } })).toBe(2);
+    expect(absences.text).toContain('孙驳回');
+    expect(await bot.edge.db.partyDayAttendance.count({ where: { absenceOutcome: 'PENDING' } })).toBe(3);
     expect(await bot.edge.db.deduction.count()).toBe(0);
 
     // A plain member forging the confirm: refused, nothing decided.

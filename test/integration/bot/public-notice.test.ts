@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstDayOf, formatPeriodKey, parsePeriodKey, previousPeriod } from '../../../src/domain/periods/period-key.js';
 import { periodOf } from '../../../src/domain/periods/zoned-time.js';
 import { formatInstant } from '../../../src/bot/format-time.js';
+import { SYSTEM_ACTOR } from '../../../src/domain/access/actor.js';
 import { startBot, type BotHarness, type Person, type Seen } from '../../helpers/bot-harness.js';
 import { useIsolated } from '../../helpers/isolated.js';
 
@@ -64,6 +65,18 @@ describe('公示', () => {
     expect(notice.text.indexOf('没扣分')).toBeLessThan(notice.text.indexOf('扣过分'));
     expect(notice.text).toContain('扣过分　本月 -1.00 分');
     expect(notice.text).toContain('提出异议');
+  });
+
+  it('the scheduled push (the system) posts through the same claim: once per branch and month', async () => {
+    const thisMonth = formatPeriodKey(periodOf(clock, 'month', 'Asia/Shanghai'));
+    const first = await bot.domain.publicNotices.post(SYSTEM_ACTOR, { branchId: secretary.branchId, periodKey: thisMonth });
+    expect(first.created).toBe(true);
+    expect(first.board.rows.map((r) => r.name)).toContain('没扣分');
+    const second = await bot.domain.publicNotices.post(SYSTEM_ACTOR, { branchId: secretary.branchId, periodKey: thisMonth });
+    expect(second).toMatchObject({ created: false, notice: { id: first.notice.id } });
+    const replies = await bot.say(secretary, '公示 本月');
+    expect(replies.map((m) => m.text).join('\n')).toContain(`${thisMonth} 的公示已经发过了`);
+    expect(await bot.edge.db.auditLog.count({ where: { action: 'public-notice.post', actorId: null } })).toBe(1);
   });
 
   it('routes a member’s objection, escaped, to the secretary once; other branches may not object', async () => {
