@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { parsePoints, type Hundredths } from '../../domain/points.js';
 import { evaluationFinalisedCard } from '../cards/evaluation-cards.js';
 import { branchEvaluationCardFor } from '../evaluation-views.js';
-import { readForm } from '../forms.js';
 import { t } from '../messages/index.js';
 import { UserFacingError } from '../user-error.js';
 import type { ActionDefinition } from './action.js';

@@ -12,7 +12,6 @@ let bot: BotHarness;
 let admin: Person;
 let secretary: Person;
 let members: Person[];
-let stranger: Person;
 const SCORES: readonly [number, number][] = [[95, 92], [80, 70], [88.5, 90.25]];
 
 const get = (path: string, token?: string) =>
@@ -24,7 +23,8 @@ beforeAll(async () => {
   admin = await bot.person('冯管理员', 'ADMIN', '党委办公室');
   secretary = await bot.person('陈书记', 'SECRETARY');
   members = [await bot.person('褚一'), await bot.person('卫二'), await bot.person('蒋三')];
-  stranger = await bot.person('沈他支', 'MEMBER', '第二党支部');
+  // A member of another branch: in the committee-wide exports, never in the first branch's.
+  await bot.person('沈他支', 'MEMBER', '第二党支部');
   await fullVanguard(bot, admin, members[0]!);
   await deductAbsence(bot, secretary, members[1]!);
   for (const [i, [d, m]] of SCORES.entries()) {
