@@ -92,6 +92,21 @@ describe('annual evaluation', () => {
     expect(stored.map((r) => Number(r.politicalScore))).toEqual([90, 90, 90, 90, 90, 90]);
   });
 
+  it('takes an admin’s filled-in template (by its name) as evaluation scores, not as a roster', async () => {
+    const replies = await bot.say(admin, '评议 模板 第一党支部');
+    const bytes = bot.fileOf(replies.find((m) => m.msgType === 'file')!);
+    const rows = (await readWorkbook(bytes)).worksheets[0]!.getColumn(2).values;
+    expect(rows).toContain('吴书记');
+    const membersBefore = await bot.edge.db.member.count();
+    const filled = await fillTemplate(bytes, { [employeeNo.get(secretary.memberId)!]: [92, 91] });
+    const answer = await bot.sendFile(admin, `${thisYear()}年度评议表-第一党支部.xlsx`, filled);
+    expect(find(answer, '已导入 1 人的评价分')).toBeDefined();
+    expect(answer.some((m) => m.text.includes('名册'))).toBe(false);
+    expect(await bot.edge.db.member.count()).toBe(membersBefore);
+    const stored = await bot.edge.db.annualEvaluation.findFirstOrThrow({ where: { memberId: secretary.memberId } });
+    expect([Number(stored.democraticScore), Number(stored.massScore)]).toEqual([92, 91]);
+  });
+
   it('lets the secretary correct one member on the card form', async () => {
     const [card] = await bot.say(secretary, '评议');
     const result = await bot.submit(secretary, card!, { member: String(members[1]!.memberId), democratic: '70', mass: '' });
@@ -107,8 +122,8 @@ describe('annual evaluation', () => {
   it('an admin finalises the year; changes are then refused unless adjusted with a reason', async () => {
     const [openCard] = await bot.say(secretary, '评议');
     const [overview] = await bot.say(admin, '评议');
-    // The secretary is in the branch too; their own scores are an admin's to enter.
-    expect(overview!.text).toContain('第一党支部：7 人，未录入 1，优秀 2');
+    // The secretary is in the branch too; their own scores were entered by the admin.
+    expect(overview!.text).toContain('第一党支部：7 人，未录入 0，优秀 2');
     const finalised = await bot.click(admin, overview!, '定稿');
     expect(finalised.text).toContain('已定稿');
     expect(await bot.edge.db.evaluationYear.findUnique({ where: { year: thisYear() } })).toMatchObject({ status: 'FINALIZED' });

@@ -50,6 +50,7 @@ describe('exports over HTTP', () => {
       expect(await answer.json()).toEqual({ error: 'unauthorized' });
     }
     expect((await get('/admin/exports/nope.xlsx', token())).status).toBe(404);
+    expect((await get('/admin/exports/ledger.xlsx?year=1999', token())).status).toBe(400);
     expect((await get(`/admin/exports/ledger.xlsx?branch=${encodeURIComponent('不存在')}`, token())).status).toBe(404);
   });
 

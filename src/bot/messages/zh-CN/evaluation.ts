@@ -44,6 +44,7 @@ export const evaluation = {
   imported: (rows: number) => `已导入 ${rows} 人的评价分，下面是预览。`,
   rejectedTitle: '评议表未导入',
   rejected: (count: number) => `发现 ${count} 处问题，全部未导入。请改正后重新发送：`,
+  downloadFailed: '文件无法读取，请重新发送。',
   wrongTemplate: '这不是评议模板：请先发送“评议 模板”下载模板，在模板里填写。',
   rowIssue: (row: number, text: string) => `第 ${row} 行：${text}`,
   issues: {
