@@ -49,7 +49,7 @@ export const evaluationTemplateAction: ActionDefinition = {
   run: async ({ actor, input, services }) => {
     const { y: year, b: branchId } = yearBranch.parse(input.value);
     if (actor.role !== 'ADMIN' && !(actor.role === 'SECRETARY' && actor.branchId === branchId)) throw new UserFacingError(e.notManager);
-    const receiver = input.chatId ? { type: 'chat_id' as const, id: input.chatId } : { type: 'open_id' as const, id: actor.openId };
+    const receiver = { type: 'open_id' as const, id: actor.openId };
     await services.jobs.botFile({ kind: 'evaluation-template', key: input.key, actorMemberId: actor.memberId, receiver, year, branchId });
     return { toast: { type: 'info', content: e.templateQueued } };
   },

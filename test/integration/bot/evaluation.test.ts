@@ -64,8 +64,8 @@ describe('annual evaluation', () => {
 
     const other = await readWorkbook(template);
     other.worksheets[0]!.getRow(1).getCell(4).value = '得分';
-    const [, wrong] = await bot.sendFile(secretary, 'scores.xlsx', Buffer.from(await other.xlsx.writeBuffer()));
-    expect(wrong!.text).toContain('这不是评议模板');
+    const wrong = await bot.sendFile(secretary, 'scores.xlsx', Buffer.from(await other.xlsx.writeBuffer()));
+    expect(find(wrong, '评议表未导入')!.text).toContain('这不是评议模板');
     expect(await evaluationRows()).toEqual([]);
   });
 
@@ -148,6 +148,19 @@ describe('annual evaluation', () => {
     const audit = await bot.edge.db.auditLog.findMany({ where: { action: 'evaluation.adjust' } });
     expect(audit).toHaveLength(1);
     expect((await bot.edge.db.annualEvaluation.findFirstOrThrow({ where: { memberId: members[4]!.memberId } })).adjustmentReason).toBe('民主测评复核更正');
+  });
+
+  it('asked in a group, answers privately: the group hears only that it was sent', async () => {
+    await bot.botAddedToGroup(secretary, 'oc_evaluation_group', '第一支部群');
+    const groupBefore = bot.chat('oc_evaluation_group').length;
+    const replies = await bot.say(secretary, '评议 模板', { groupChatId: 'oc_evaluation_group' });
+    expect(replies.find((m) => m.msgType === 'file')!.raw.chatId).toBe(secretary.chatId);
+    await bot.say(secretary, '评议', { groupChatId: 'oc_evaluation_group' });
+    const inGroup = bot.chat('oc_evaluation_group').slice(groupBefore);
+    expect(inGroup.map((m) => m.msgType)).toEqual(['interactive', 'interactive']);
+    expect(inGroup[1]!.text).toContain('已通过私聊发给您');
+    expect(inGroup.some((m) => m.text.includes('甲一'))).toBe(false);
+    expect(bot.inbox(secretary).at(-1)!.text).toContain('甲一');
   });
 
   it('answers a member that the evaluation is for secretaries and admins', async () => {

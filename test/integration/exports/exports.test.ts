@@ -98,7 +98,7 @@ describe('exports over HTTP', () => {
 describe('exports in chat', () => {
   it('gives a secretary their branch without the audit log, with the engine’s numbers', async () => {
     const replies = await bot.say(secretary, `导出 ${thisYear()}`);
-    expect(replies[0]!.text).toContain('正在生成 Excel');
+    expect(replies.some((m) => m.text.includes('正在生成 Excel'))).toBe(true);
     const file = replies.find((m) => m.msgType === 'file')!;
     const workbook = await readWorkbook(bot.fileOf(file));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['积分流水', '排行', '年度评议', '承诺登记', '志愿服务']);

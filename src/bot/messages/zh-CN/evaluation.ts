@@ -37,6 +37,8 @@ export const evaluation = {
   secretaryHint: '下载模板，填好后直接发回给我；也可以用下面的表单逐人录入。',
   notManager: '年度评议由支部书记和党委管理员录入。',
   unknownBranch: (name: string) => `没有找到“${name}”，请核对支部名称。`,
+  sentPrivatelyTitle: '已私信发送',
+  sentPrivately: '评议和评星涉及个人信息，已通过私聊发给您。',
   templateQueued: '正在生成评议模板，稍后以文件发给您。',
   uploadTitle: '评议表已收到',
   uploadQueued: (file: string) => `已收到“${file}”，正在校验，完成后把结果发给您。`,
