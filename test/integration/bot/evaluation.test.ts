@@ -119,11 +119,23 @@ describe('annual evaluation', () => {
     expect(refused.toast?.content).toContain('0–100');
   });
 
+  it('with one score entered, says what the other needs for 优秀', async () => {
+    const newcomer = await bot.person('庚七');
+    await fullVanguard(bot, admin, newcomer);
+    const [card] = await bot.say(secretary, '评议');
+    const saved = await bot.submit(secretary, card!, { member: String(newcomer.memberId), democratic: '95' });
+    // 95 × 50% + 100 × 30% + mass × 20% ≥ 89.995 (the composite rounds half up to 90.00) ⇔ mass ≥ 62.475 → 62.48.
+    expect(saved.toast?.content).toBe('已保存 庚七 的评价分。员工群众评价达到 62.48 可评优秀。');
+    expect((await engineEvaluation(bot, newcomer, 95, 62.48)).grade).toBe('excellent');
+    expect((await engineEvaluation(bot, newcomer, 95, 62.47)).grade).toBe('qualified');
+    expect(saved.text.split('\n').find((l) => l.startsWith('庚七'))).toContain('95.00　—');
+  });
+
   it('an admin finalises the year; changes are then refused unless adjusted with a reason', async () => {
     const [openCard] = await bot.say(secretary, '评议');
     const [overview] = await bot.say(admin, '评议');
-    // The secretary is in the branch too; their own scores were entered by the admin.
-    expect(overview!.text).toContain('第一党支部：7 人，未录入 0，优秀 2');
+    // The secretary is in the branch too (their scores entered by the admin); 庚七 has no mass score yet.
+    expect(overview!.text).toContain('第一党支部：8 人，未录入 1，优秀 2');
     const finalised = await bot.click(admin, overview!, '定稿');
     expect(finalised.text).toContain('已定稿');
     expect(await bot.edge.db.evaluationYear.findUnique({ where: { year: thisYear() } })).toMatchObject({ status: 'FINALIZED' });

@@ -3,6 +3,7 @@
 // everything), each workbook opened with exceljs holding the rules engine's numbers for the same data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/domain/access/actor.js';
+import { buildExport } from '../../../src/exports/export-service.js';
 import { startBot, type BotHarness, type Person } from '../../helpers/bot-harness.js';
 import { useIsolated } from '../../helpers/isolated.js';
 import { deductAbsence, engineEvaluation, fullVanguard, readWorkbook, sheetRows, thisYear } from '../bot/evaluation-test-support.js';
@@ -112,6 +113,17 @@ describe('exports in chat', () => {
     const workbook = await readWorkbook(bot.fileOf(replies.find((m) => m.msgType === 'file')!));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['积分流水', '排行', '年度评议', '承诺登记', '志愿服务', '审计日志']);
     expect(sheetRows(workbook.getWorksheet('年度评议')!).map((r) => r[2])).toContain('沈他支');
+  });
+
+  it('refuses a secretary another branch or the audit log, in chat and in the domain', async () => {
+    const replies = await bot.say(secretary, `导出 ${thisYear()} 第二党支部`);
+    expect(replies.map((m) => m.msgType)).toEqual(['interactive']);
+    expect(replies[0]!.text).toContain('没有权限');
+    const deps = { db: bot.edge.db, domain: bot.domain, timeZone: 'Asia/Shanghai', now: () => new Date() };
+    const other = await bot.edge.db.branch.findUniqueOrThrow({ where: { name: '第二党支部' } });
+    await expect(buildExport(deps, secretary, { year: thisYear(), branchId: other.id })).rejects.toMatchObject({ code: 'ACTOR_NOT_ALLOWED' });
+    await expect(buildExport(deps, secretary, { year: thisYear(), branchId: secretary.branchId, name: 'audit' })).rejects.toMatchObject({ code: 'ACTOR_NOT_ALLOWED' });
+    await expect(buildExport(deps, secretary, { year: thisYear() })).rejects.toMatchObject({ code: 'ACTOR_NOT_ALLOWED' });
   });
 
   it('refuses a member and sends no file', async () => {
