@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../../src/domain/access/actor.js';
 import { buildExport } from '../../../src/exports/export-service.js';
 import { startBot, type BotHarness, type Person } from '../../helpers/bot-harness.js';
 import { useIsolated } from '../../helpers/isolated.js';
+import { todayShanghai } from '../bot/bot-test-support.js';
 import { deductAbsence, engineEvaluation, fullVanguard, readWorkbook, sheetRows, thisYear } from '../bot/evaluation-test-support.js';
 
 const env = useIsolated();
@@ -28,6 +29,13 @@ beforeAll(async () => {
   await bot.person('沈他支', 'MEMBER', '第二党支部');
   await fullVanguard(bot, admin, members[0]!);
   await deductAbsence(bot, secretary, members[1]!);
+  await bot.domain.volunteer.record(members[2]!, { hours: 2.5, activity: '社区义诊志愿服务', serviceDate: todayShanghai(), idempotencyKey: 't-volunteer-1' });
+  await bot.edge.db.pledge.create({
+    data: {
+      memberId: members[0]!.memberId, branchId: members[0]!.branchId, year: thisYear(), content: '带头处置井场隐患', serves: 'V2', target: '全年 50 处',
+      dueOn: new Date(`${thisYear()}-12-31T00:00:00Z`), status: 'APPROVED', submittedAt: new Date(), reviewerId: secretary.memberId, reviewedAt: new Date(), idempotencyKey: 't-pledge-1',
+    },
+  });
   for (const [i, [d, m]] of SCORES.entries()) {
     await bot.domain.evaluation.enterScores(secretary, { memberId: members[i]!.memberId, year: thisYear(), democratic: Math.round(d * 100), mass: Math.round(m * 100) });
   }
@@ -106,6 +114,13 @@ describe('exports in chat', () => {
     await expectEvaluationSheet(sheetRows(workbook.getWorksheet('年度评议')!));
     const names = sheetRows(workbook.getWorksheet('积分流水')!).map((r) => r[3]);
     expect(names).not.toContain('沈他支');
+    const pledge = sheetRows(workbook.getWorksheet('承诺登记')!)[1]!;
+    expect(pledge.slice(2, 6)).toEqual(['褚一', '带头处置井场隐患', '先锋项 · 安全员', '全年 50 处']);
+    expect(pledge[7]).toBe('已通过');
+    const volunteer = sheetRows(workbook.getWorksheet('志愿服务')!);
+    expect(volunteer[0]).toEqual(['日期', '支部', '工号', '姓名', '服务内容', '时长（小时）']);
+    expect(volunteer[1]!.slice(3)).toEqual(['蒋三', '社区义诊志愿服务', 2.5]);
+    expect(volunteer[1]![0]).toEqual(new Date(`${todayShanghai()}T00:00:00Z`));
   });
 
   it('gives an admin every branch and the audit log', async () => {
