@@ -7,6 +7,13 @@ import type { DomainServices } from '../domain/services.js';
 import { formatPeriodKey, monthPeriod, quarterPeriod, yearPeriod, type Period } from '../domain/periods/period-key.js';
 import { startOfLocalDate } from '../domain/periods/zoned-time.js';
 import { fromDbDate, toDbDate, toHundredthsFromDb, type DbClient } from '../domain/shared/db.js';
+import type { LedgerEntry } from '../domain/ledger/ledger-entry.js';
+import { toDomainEntry } from '../domain/ledger/ledger-mapper.js';
+import { entriesOfMembers } from '../domain/ledger/ledger-repository.js';
+import { labelsOf } from '../domain/ledger/ledger-writer.js';
+import { branchMembers } from '../domain/members/member-repository.js';
+import { rankMembers } from '../domain/scoring/rank.js';
+import { scorePeriod } from '../domain/scoring/score-period.js';
 import { DATE_FORMAT, POINTS_FORMAT, excelDate, points, type Cell, type Column } from './workbook.js';
 
 export const EXPORT_NAMES = ['ledger', 'rankings', 'evaluation', 'pledges', 'volunteer', 'audit'] as const;
@@ -62,15 +69,33 @@ export function exportPeriods(year: number, today: string): Period[] {
   return [...months, ...quarters, ...(lastMonth > 0 ? [yearPeriod(year)] : [])];
 }
 
+/**
+ * Every period's branch board, as the bot's `排行` ranks it (checklist standing, competition ranking), from
+ * one ledger read per branch: `scorePeriod` picks each period's entries itself, so 17 periods cost one query.
+ */
 async function rankingsSheet(s: SheetScope): Promise<SheetData> {
-  const employeeNos = new Map((await s.db.member.findMany({ where: { branchId: { in: s.branches.map((b) => b.id) } }, select: { id: true, employeeNo: true } })).map((m) => [m.id, m.employeeNo]));
+  const labelOf = labelsOf(await s.domain.rules.versions());
+  const branches = [];
+  for (const branch of s.branches) {
+    const members = await branchMembers(s.db, branch.id);
+    const employeeNos = new Map((await s.db.member.findMany({ where: { branchId: branch.id }, select: { id: true, employeeNo: true } })).map((m) => [m.id, m.employeeNo]));
+    const byMember = new Map<number, LedgerEntry[]>();
+    for (const row of await entriesOfMembers(s.db, members.map((m) => m.memberId), `${s.year}-01-01`, `${s.year}-12-31`)) {
+      const list = byMember.get(row.memberId);
+      if (list) list.push(toDomainEntry(row, labelOf));
+      else byMember.set(row.memberId, [toDomainEntry(row, labelOf)]);
+    }
+    branches.push({ branch, members, employeeNos, byMember });
+  }
   const rows: Cell[][] = [];
   for (const period of exportPeriods(s.year, s.today)) {
     const key = formatPeriodKey(period);
-    for (const branch of s.branches) {
-      const board = await s.domain.scores.branchBoard(s.actor, branch.id, key);
-      for (const r of board.rows) {
-        rows.push([key, branch.name, r.rank, employeeNos.get(r.memberId) ?? '', r.name ?? '', points(r.score.standing.checklistScore), points(r.score.movement.total)]);
+    const rules = (await s.domain.rules.forPeriod(period)).definition;
+    for (const { branch, members, employeeNos, byMember } of branches) {
+      const scores = new Map(members.map((m) => [String(m.memberId), { member: m, score: scorePeriod(byMember.get(m.memberId) ?? [], rules, period, { memberId: String(m.memberId) }) }]));
+      for (const r of rankMembers([...scores.values()].map((x) => ({ memberId: x.score.memberId, score: x.score.standing.checklistScore })))) {
+        const { member, score } = scores.get(r.memberId)!;
+        rows.push([key, branch.name, r.rank, employeeNos.get(member.memberId) ?? '', member.name, points(score.standing.checklistScore), points(score.movement.total)]);
       }
     }
   }

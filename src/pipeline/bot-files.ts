@@ -11,13 +11,15 @@ import { t } from '../bot/messages/index.js';
 import type { Db } from '../db/prisma.js';
 import type { MemberActor } from '../domain/access/actor.js';
 import { DomainError, isDomainError } from '../domain/errors.js';
-import { yearStatus } from '../domain/evaluation/evaluation-repository.js';
+import { evaluationsOf, yearStatus } from '../domain/evaluation/evaluation-repository.js';
 import { localDateOf } from '../domain/periods/zoned-time.js';
+import { toHundredthsFromDb } from '../domain/shared/db.js';
 import { createDomainServices, type DomainServices } from '../domain/services.js';
 import { buildEvaluationTemplate, parseEvaluationUpload } from '../exports/evaluation-template.js';
 import { buildExport } from '../exports/export-service.js';
 import { botFileJobSchema, type BotFileJob } from '../jobs/contracts.js';
 import type { QueueBackend } from '../jobs/queue-backend.js';
+import { FeishuApiError } from '../outbound/errors.js';
 import type { FeishuClient } from '../outbound/feishu-client.js';
 import { enqueueOutgoing, enqueueSends, writeOutbox, type OutboundItem } from './outbox.js';
 
@@ -69,7 +71,7 @@ async function sendTemplate(deps: BotFilesDeps, actor: MemberActor, job: Extract
   if (actor.role === 'MEMBER' || (actor.role === 'SECRETARY' && job.branchId !== actor.branchId)) throw new DomainError('ACTOR_NOT_ALLOWED', 'may not use evaluation files', { action: job.kind });
   const members = await scorableMembers(deps.db, actor, job.branchId);
   const stored = new Map((await deps.db.annualEvaluation.findMany({ where: { year: job.year, memberId: { in: members.map((m) => m.id) } } })).map((r) => [r.memberId, r]));
-  const hundredths = (v: { toString(): string } | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v.toString()) * 100));
+  const hundredths = (v: Parameters<typeof toHundredthsFromDb>[0] | null | undefined) => (v === null || v === undefined ? null : toHundredthsFromDb(v));
   const rows = members.map((m) => {
     const s = stored.get(m.id);
     return {
@@ -90,7 +92,14 @@ async function importUpload(deps: BotFilesDeps, domain: DomainServices, actor: M
   const target = targetOf(job);
   const reject = (issues: { row?: number; text: string }[]) => send([cardTo(target, evaluationRejectedCard(issues))], 'evaluation-report');
   if (actor.role === 'MEMBER') throw new DomainError('ACTOR_NOT_ALLOWED', 'may not use evaluation files', { action: job.kind });
-  const bytes = (await deps.feishu.downloadResource(job.messageId, job.fileKey, 'file')).data;
+  let bytes: Buffer;
+  try {
+    bytes = (await deps.feishu.downloadResource(job.messageId, job.fileKey, 'file')).data;
+  } catch (err) {
+    // Permanent (the file is gone, or not the bot's to read): say so; anything else is retried by BullMQ.
+    if (err instanceof FeishuApiError && err.kind === 'permanent') return void (await reject([{ text: e.downloadFailed }]));
+    throw err;
+  }
   const members = await scorableMembers(deps.db, actor);
   const byEmployee = new Map(members.map((m) => [m.employeeNo, m]));
   const parsed = await parseEvaluationUpload(bytes, new Set(byEmployee.keys()));
@@ -98,16 +107,22 @@ async function importUpload(deps: BotFilesDeps, domain: DomainServices, actor: M
   if (parsed.issues.length > 0) return void (await reject([...parsed.issues]));
   const year = parsed.year ?? Number(localDateOf((deps.now ?? (() => new Date()))(), deps.timeZone).slice(0, 4));
   if ((await yearStatus(deps.db, year)) === 'FINALIZED') return void (await reject([{ text: e.yearFinalised(year) }]));
+  // The template comes pre-filled: rows sent back unchanged are not entered again (nor audited again).
+  const stored = new Map((await evaluationsOf(deps.db, year)).map((r) => [r.memberId, r]));
+  const changed = parsed.rows.filter((row) => {
+    const before = stored.get(byEmployee.get(row.employeeNo)!.id);
+    return !before || Object.entries(row.scores).some(([field, value]) => before[field as keyof typeof row.scores] !== value);
+  });
   // All rows or none: one transaction, in which each row is entered by the same service as the card form.
   await deps.db.$transaction(async (tx) => {
     const inTx = createDomainServices({ db: tx, clock: { now: deps.now ?? (() => new Date()) }, timeZone: deps.timeZone });
-    for (const row of parsed.rows) {
+    for (const row of changed) {
       const member = byEmployee.get(row.employeeNo)!;
       await inTx.evaluation.enterScores(actor, { memberId: member.id, year, ...row.scores });
     }
   }, { timeout: 60_000 });
   const branchIds = [...new Set(parsed.rows.map((r) => byEmployee.get(r.employeeNo)!.branchId))].sort((a, b) => a - b);
-  const cards = [cardTo(target, evaluationNoticeCard(e.importedTitle, e.imported(parsed.rows.length), 'green'))];
+  const cards = [cardTo(target, evaluationNoticeCard(e.importedTitle, e.imported(changed.length), 'green'))];
   for (const branchId of branchIds.slice(0, 5)) cards.push(cardTo(target, await branchEvaluationCardFor({ db: deps.db, domain }, actor, branchId, year)));
   await send(cards, 'evaluation-report');
 }

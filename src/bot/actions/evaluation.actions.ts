@@ -1,10 +1,9 @@
 // Card actions of the annual evaluation: the entry form (one member's scores), the template button and
 // the admin's finalise button. Permissions and the year lock are the domain's (evaluation services).
 import { z } from 'zod';
-import { parsePoints, type Hundredths } from '../../domain/points.js';
+import { formatPoints, parsePoints, type Hundredths } from '../../domain/points.js';
 import { evaluationFinalisedCard } from '../cards/evaluation-cards.js';
 import { branchEvaluationCardFor } from '../evaluation-views.js';
-import { readForm } from '../forms.js';
 import { t } from '../messages/index.js';
 import { UserFacingError } from '../user-error.js';
 import type { ActionDefinition } from './action.js';
@@ -39,9 +38,12 @@ export const evaluationEnterAction: ActionDefinition = {
     if (!member || member.branchId !== branchId) throw new UserFacingError(t.common.errors.notFound);
     const scores = { democratic: f.democratic, mass: f.mass, political: f.political, jobSkill: f.jobSkill, performance: f.performance };
     const given = Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== undefined));
-    await services.domain.evaluation.enterScores(actor, { memberId: f.member, year, ...given });
+    const { preview } = await services.domain.evaluation.enterScores(actor, { memberId: f.member, year, ...given });
     const card = await branchEvaluationCardFor({ db: services.db, domain: services.domain }, actor, branchId, year);
-    return { toast: { type: 'success', content: e.saved(member.name) }, card };
+    // With one score still missing, say what it takes for 优秀 (the preview's lowest reaching value).
+    const needed = preview.needed?.byGrade.excellent;
+    const hint = preview.needed && needed !== null && needed !== undefined ? e.neededForExcellent(preview.needed.component === 'mass' ? e.massShort : e.democraticShort, formatPoints(needed)) : '';
+    return { toast: { type: 'success', content: `${e.saved(member.name)}${hint}` }, card };
   },
 };
 
@@ -50,7 +52,7 @@ export const evaluationTemplateAction: ActionDefinition = {
   run: async ({ actor, input, services }) => {
     const { y: year, b: branchId } = yearBranch.parse(input.value);
     if (actor.role !== 'ADMIN' && !(actor.role === 'SECRETARY' && actor.branchId === branchId)) throw new UserFacingError(e.notManager);
-    const receiver = input.chatId ? { type: 'chat_id' as const, id: input.chatId } : { type: 'open_id' as const, id: actor.openId };
+    const receiver = { type: 'open_id' as const, id: actor.openId };
     await services.jobs.botFile({ kind: 'evaluation-template', key: input.key, actorMemberId: actor.memberId, receiver, year, branchId });
     return { toast: { type: 'info', content: e.templateQueued } };
   },

@@ -4,7 +4,7 @@ import type { BranchEvaluationView } from '../../domain/evaluation/evaluation-se
 import type { FinalisedYear } from '../../domain/evaluation/evaluation-year-service.js';
 import { formatPoints, type Hundredths } from '../../domain/points.js';
 import { t } from '../messages/index.js';
-import { button, buttonRow, card, divider, form, input, markdown, md, selectStatic, type Card, type CardElement } from './elements.js';
+import { button, buttonRow, card, CARD_BYTE_LIMIT, cardBytes, divider, form, input, markdown, md, selectStatic, type Card, type CardElement } from './elements.js';
 
 const e = t.evaluation;
 /** Rows shown on a card; the rest are in the template and the export (cards stay under 30 KB). */
@@ -26,7 +26,19 @@ function warningLine(view: { excellentCount: number; rows: readonly unknown[]; w
   return view.warning ? [markdown(md.color(e.warning(view.warning.excellent, view.warning.members, view.warning.allowed), 'red'))] : [];
 }
 
+/** Shows as many rows and form choices as fit under Feishu's card size limit (long names take more room). */
 export function branchEvaluationCard(o: BranchEvaluationCardInput): Card {
+  let rows = EVALUATION_CARD_ROWS;
+  let choices = FORM_MEMBERS;
+  for (;;) {
+    const built = buildBranchCard(o, rows, choices);
+    if (cardBytes(built) <= CARD_BYTE_LIMIT || rows <= 5) return built;
+    rows = Math.floor(rows * 0.75);
+    choices = Math.floor(choices * 0.75);
+  }
+}
+
+function buildBranchCard(o: BranchEvaluationCardInput, shownRows: number, formMembers: number): Card {
   const { view } = o;
   const elements: CardElement[] = [
     markdown(`${e.status[view.status] ?? view.status}　${e.weights(o.weights.democratic, o.weights.checklist, o.weights.mass)}`, { size: 'notation' }),
@@ -34,11 +46,11 @@ export function branchEvaluationCard(o: BranchEvaluationCardInput): Card {
     ...warningLine(view),
     divider(),
     markdown(md.bold(e.columns)),
-    ...view.rows.slice(0, EVALUATION_CARD_ROWS).map((r) =>
+    ...view.rows.slice(0, shownRows).map((r) =>
       markdown(e.row(md.user(r.name), score(r.democratic), score(r.mass), score(r.checklist), score(r.composite), `${grade(r.grade)}${r.vetoed ? e.vetoed : ''}`)),
     ),
   ];
-  if (view.rows.length > EVALUATION_CARD_ROWS) elements.push(markdown(e.more(view.rows.length - EVALUATION_CARD_ROWS), { size: 'notation' }));
+  if (view.rows.length > shownRows) elements.push(markdown(e.more(view.rows.length - shownRows), { size: 'notation' }));
   if (view.status === 'OPEN' && o.scorable.length > 0) {
     elements.push(divider(), markdown(e.secretaryHint, { size: 'notation' }));
     elements.push(buttonRow([button({ label: e.template, value: { a: 'evaluation.template', y: view.year, b: view.branchId }, style: 'primary' })]));
@@ -49,7 +61,7 @@ export function branchEvaluationCard(o: BranchEvaluationCardInput): Card {
         submitValue: { a: 'evaluation.enter', y: view.year, b: view.branchId },
         elements: [
           markdown(md.bold(e.enterTitle)),
-          selectStatic({ name: 'member', placeholder: e.memberPlaceholder, required: true, options: o.scorable.slice(0, FORM_MEMBERS).map((m) => ({ label: m.name, value: String(m.memberId) })) }),
+          selectStatic({ name: 'member', placeholder: e.memberPlaceholder, required: true, options: o.scorable.slice(0, formMembers).map((m) => ({ label: m.name, value: String(m.memberId) })) }),
           input({ name: 'democratic', label: e.democratic, maxLength: 6 }),
           input({ name: 'mass', label: e.mass, maxLength: 6 }),
           input({ name: 'political', label: e.political, maxLength: 6 }),

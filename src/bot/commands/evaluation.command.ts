@@ -7,6 +7,8 @@ import { parsePoints } from '../../domain/points.js';
 import { evaluationNoticeCard } from '../cards/evaluation-cards.js';
 import { branchEvaluationCardFor, currentYear, evaluationOverviewCardFor } from '../evaluation-views.js';
 import { t } from '../messages/index.js';
+import type { Card } from '../cards/elements.js';
+import { cardTo } from '../reply.js';
 import type { BotServices } from '../services.js';
 import { UserFacingError } from '../user-error.js';
 import type { CommandContext, CommandDefinition, CommandResult } from './command.js';
@@ -27,9 +29,18 @@ export async function branchIdByName(services: BotServices, name: string): Promi
   return branch.id;
 }
 
-/** Where a file made for this command goes: the chat it was typed in, or the person for a menu click. */
-export function fileReceiver(context: Pick<CommandContext, 'input' | 'actor'>) {
-  return context.input.kind === 'text' ? { type: 'chat_id' as const, id: context.input.chatId } : { type: 'open_id' as const, id: context.actor.openId };
+/** Files with evaluations and scores are personal data: they go to the person who asked, never into a group. */
+export function fileReceiver(context: Pick<CommandContext, 'actor'>) {
+  return { type: 'open_id' as const, id: context.actor.openId };
+}
+
+/**
+ * A card with members' scores asked for in a group chat goes to the asker privately; the group only hears
+ * that it was sent (product.md §9: evaluations are sensitive, nothing readable by the wrong people).
+ */
+export function privately(context: Pick<CommandContext, 'actor' | 'input'>, reply: Card): CommandResult {
+  if (context.input.kind !== 'text' || context.input.chatType !== 'group') return { reply };
+  return { reply: evaluationNoticeCard(e.sentPrivatelyTitle, e.sentPrivately, 'green'), also: [cardTo({ to: 'open_id', id: context.actor.openId }, reply)] };
 }
 
 async function adjust(context: CommandContext, args: string[], year: number): Promise<CommandResult> {
@@ -70,9 +81,9 @@ export const evaluationCommand: CommandDefinition<'evaluation'> = {
     }
     const deps = { db: services.db, domain: services.domain };
     if (actor.role === 'ADMIN') {
-      if (rest.length === 0) return { reply: await evaluationOverviewCardFor(deps, actor, year) };
-      return { reply: await branchEvaluationCardFor(deps, actor, await branchIdByName(services, rest.join(' ')), year) };
+      if (rest.length === 0) return privately(context, await evaluationOverviewCardFor(deps, actor, year));
+      return privately(context, await branchEvaluationCardFor(deps, actor, await branchIdByName(services, rest.join(' ')), year));
     }
-    return { reply: await branchEvaluationCardFor(deps, actor, actor.branchId, year) };
+    return privately(context, await branchEvaluationCardFor(deps, actor, actor.branchId, year));
   },
 };

@@ -18,7 +18,8 @@ export const exportCommand: CommandDefinition<'export'> = {
     if (actor.role === 'MEMBER') throw new UserFacingError(t.exports.notAllowed);
     const { year, rest } = yearAndRest(args, currentYear(services.now(), services.timeZone));
     const branchName = rest.join(' ');
-    const branchId = actor.role === 'ADMIN' ? (branchName ? await branchIdByName(services, branchName) : undefined) : actor.branchId;
+    // A secretary naming another branch is refused below, not silently given their own.
+    const branchId = branchName ? await branchIdByName(services, branchName) : actor.role === 'ADMIN' ? undefined : actor.branchId;
     // Checked here so a refusal is answered at once; the job checks again before reading anything.
     if (branchId === undefined) assertReadsCommittee(actor, 'export every branch');
     else assertManagesBranch(actor, branchId, 'export a branch');

@@ -10,7 +10,7 @@ import type { ActionDefinition } from '../actions/action.js';
 import { evaluationNoticeCard } from '../cards/evaluation-cards.js';
 import type { Actor } from '../actor.js';
 import type { CommandDefinition } from './command.js';
-import { yearAndRest } from './evaluation.command.js';
+import { privately, yearAndRest } from './evaluation.command.js';
 import { z } from 'zod';
 
 async function candidateRows(services: BotServices, candidates: readonly StarCandidate[], year: number): Promise<CandidateRow[]> {
@@ -30,10 +30,11 @@ export const starsCommand: CommandDefinition<'stars'> = {
   name: 'stars',
   aliases: ['党员之星', '评星', 'stars'],
   menuKeys: ['stars'],
-  run: async ({ actor, args, services }) => {
+  run: async (context) => {
+    const { actor, args, services } = context;
     if (actor.role !== 'ADMIN') throw new UserFacingError(t.stars.adminOnly);
     const { year } = yearAndRest(args, currentYear(services.now(), services.timeZone));
-    return { reply: await candidatesCard(services, actor, year) };
+    return privately(context, await candidatesCard(services, actor, year));
   },
 };
 

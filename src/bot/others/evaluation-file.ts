@@ -18,7 +18,9 @@ export async function onEvaluationFile(input: BotInput, deps: RouterDeps): Promi
   const ours = actor.role === 'SECRETARY' || (actor.role === 'ADMIN' && EVALUATION_NAME.test(input.fileName));
   if (!ours) return undefined;
   await deps.services.jobs.botFile({
-    kind: 'evaluation-upload', key: input.key, actorMemberId: actor.memberId, receiver: { type: 'chat_id', id: input.chatId },
+    kind: 'evaluation-upload', key: input.key, actorMemberId: actor.memberId,
+    // The report names members and scores: it goes to the uploader privately, even from a group.
+    receiver: { type: 'open_id', id: actor.openId },
     messageId: input.messageId, fileKey: input.fileKey, fileName: input.fileName.slice(0, 300),
   });
   return [cardTo({ to: 'message', messageId: input.messageId }, evaluationNoticeCard(t.evaluation.uploadTitle, t.evaluation.uploadQueued(input.fileName), 'green'))];

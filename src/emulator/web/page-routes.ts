@@ -112,5 +112,17 @@ export function registerSandboxPage(app: FastifyInstance, deps: SandboxPageDeps)
     const type = /^image\/(png|jpeg|gif|webp|bmp)$/.test(image.contentType) ? image.contentType : 'application/octet-stream';
     return reply.type(type).header('x-content-type-options', 'nosniff').send(image.bytes);
   });
+
+  // Files the bot sent (exports, the evaluation template): always a download, never rendered by the browser.
+  app.get('/_sandbox/files/:key', async (request, reply) => {
+    const file = deps.control.file((request.params as { key: string }).key);
+    if (!file) return reply.code(404).send({ error: 'no such file' });
+    const name = encodeURIComponent(file.fileName ?? 'file');
+    return reply
+      .type('application/octet-stream')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `attachment; filename="download"; filename*=UTF-8''${name}`)
+      .send(file.bytes);
+  });
   return service;
 }

@@ -3,8 +3,10 @@
 // everything), each workbook opened with exceljs holding the rules engine's numbers for the same data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/domain/access/actor.js';
+import { buildExport } from '../../../src/exports/export-service.js';
 import { startBot, type BotHarness, type Person } from '../../helpers/bot-harness.js';
 import { useIsolated } from '../../helpers/isolated.js';
+import { todayShanghai } from '../bot/bot-test-support.js';
 import { deductAbsence, engineEvaluation, fullVanguard, readWorkbook, sheetRows, thisYear } from '../bot/evaluation-test-support.js';
 
 const env = useIsolated();
@@ -12,7 +14,6 @@ let bot: BotHarness;
 let admin: Person;
 let secretary: Person;
 let members: Person[];
-let stranger: Person;
 const SCORES: readonly [number, number][] = [[95, 92], [80, 70], [88.5, 90.25]];
 
 const get = (path: string, token?: string) =>
@@ -24,9 +25,17 @@ beforeAll(async () => {
   admin = await bot.person('冯管理员', 'ADMIN', '党委办公室');
   secretary = await bot.person('陈书记', 'SECRETARY');
   members = [await bot.person('褚一'), await bot.person('卫二'), await bot.person('蒋三')];
-  stranger = await bot.person('沈他支', 'MEMBER', '第二党支部');
+  // A member of another branch: in the committee-wide exports, never in the first branch's.
+  await bot.person('沈他支', 'MEMBER', '第二党支部');
   await fullVanguard(bot, admin, members[0]!);
   await deductAbsence(bot, secretary, members[1]!);
+  await bot.domain.volunteer.record(members[2]!, { hours: 2.5, activity: '社区义诊志愿服务', serviceDate: todayShanghai(), idempotencyKey: 't-volunteer-1' });
+  await bot.edge.db.pledge.create({
+    data: {
+      memberId: members[0]!.memberId, branchId: members[0]!.branchId, year: thisYear(), content: '带头处置井场隐患', serves: 'V2', target: '全年 50 处',
+      dueOn: new Date(`${thisYear()}-12-31T00:00:00Z`), status: 'APPROVED', submittedAt: new Date(), reviewerId: secretary.memberId, reviewedAt: new Date(), idempotencyKey: 't-pledge-1',
+    },
+  });
   for (const [i, [d, m]] of SCORES.entries()) {
     await bot.domain.evaluation.enterScores(secretary, { memberId: members[i]!.memberId, year: thisYear(), democratic: Math.round(d * 100), mass: Math.round(m * 100) });
   }
@@ -50,6 +59,7 @@ describe('exports over HTTP', () => {
       expect(await answer.json()).toEqual({ error: 'unauthorized' });
     }
     expect((await get('/admin/exports/nope.xlsx', token())).status).toBe(404);
+    expect((await get('/admin/exports/ledger.xlsx?year=1999', token())).status).toBe(400);
     expect((await get(`/admin/exports/ledger.xlsx?branch=${encodeURIComponent('不存在')}`, token())).status).toBe(404);
   });
 
@@ -97,13 +107,20 @@ describe('exports over HTTP', () => {
 describe('exports in chat', () => {
   it('gives a secretary their branch without the audit log, with the engine’s numbers', async () => {
     const replies = await bot.say(secretary, `导出 ${thisYear()}`);
-    expect(replies[0]!.text).toContain('正在生成 Excel');
+    expect(replies.some((m) => m.text.includes('正在生成 Excel'))).toBe(true);
     const file = replies.find((m) => m.msgType === 'file')!;
     const workbook = await readWorkbook(bot.fileOf(file));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['积分流水', '排行', '年度评议', '承诺登记', '志愿服务']);
     await expectEvaluationSheet(sheetRows(workbook.getWorksheet('年度评议')!));
     const names = sheetRows(workbook.getWorksheet('积分流水')!).map((r) => r[3]);
     expect(names).not.toContain('沈他支');
+    const pledge = sheetRows(workbook.getWorksheet('承诺登记')!)[1]!;
+    expect(pledge.slice(2, 6)).toEqual(['褚一', '带头处置井场隐患', '先锋项 · 安全员', '全年 50 处']);
+    expect(pledge[7]).toBe('已通过');
+    const volunteer = sheetRows(workbook.getWorksheet('志愿服务')!);
+    expect(volunteer[0]).toEqual(['日期', '支部', '工号', '姓名', '服务内容', '时长（小时）']);
+    expect(volunteer[1]!.slice(3)).toEqual(['蒋三', '社区义诊志愿服务', 2.5]);
+    expect(volunteer[1]![0]).toEqual(new Date(`${todayShanghai()}T00:00:00Z`));
   });
 
   it('gives an admin every branch and the audit log', async () => {
@@ -111,6 +128,17 @@ describe('exports in chat', () => {
     const workbook = await readWorkbook(bot.fileOf(replies.find((m) => m.msgType === 'file')!));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['积分流水', '排行', '年度评议', '承诺登记', '志愿服务', '审计日志']);
     expect(sheetRows(workbook.getWorksheet('年度评议')!).map((r) => r[2])).toContain('沈他支');
+  });
+
+  it('refuses a secretary another branch or the audit log, in chat and in the domain', async () => {
+    const replies = await bot.say(secretary, `导出 ${thisYear()} 第二党支部`);
+    expect(replies.map((m) => m.msgType)).toEqual(['interactive']);
+    expect(replies[0]!.text).toContain('没有权限');
+    const deps = { db: bot.edge.db, domain: bot.domain, timeZone: 'Asia/Shanghai', now: () => new Date() };
+    const other = await bot.edge.db.branch.findUniqueOrThrow({ where: { name: '第二党支部' } });
+    await expect(buildExport(deps, secretary, { year: thisYear(), branchId: other.id })).rejects.toMatchObject({ code: 'ACTOR_NOT_ALLOWED' });
+    await expect(buildExport(deps, secretary, { year: thisYear(), branchId: secretary.branchId, name: 'audit' })).rejects.toMatchObject({ code: 'ACTOR_NOT_ALLOWED' });
+    await expect(buildExport(deps, secretary, { year: thisYear() })).rejects.toMatchObject({ code: 'ACTOR_NOT_ALLOWED' });
   });
 
   it('refuses a member and sends no file', async () => {

@@ -31,6 +31,10 @@ export const admin = {
       'roster.import': '导入名册',
       'group.bind': '绑定支部群',
       'group.unbind': '解绑支部群',
+      'evaluation.enter': '录入评议分',
+      'evaluation.finalize': '年度评议定稿',
+      'evaluation.adjust': '调整评议结果',
+      'star.confirm': '确认党员之星',
     } as Record<string, string>,
   },
   roster: {

@@ -8,6 +8,7 @@ import { formatTime, html } from './dom.js';
 import { state } from './state.js';
 
 const imageUrl = (key: string) => `/_sandbox/images/${encodeURIComponent(key)}`;
+const fileUrl = (key: string) => `/_sandbox/files/${encodeURIComponent(key)}`;
 const nameOf = (openId: string) => state.names.get(openId);
 
 function initial(name: string): string {
@@ -75,7 +76,7 @@ export class ChatView {
       const note = `<div class="msg msg-system" data-id="${escapeHtml(m.messageId)}">${escapeHtml(m.text ?? '')} · ${formatTime(m.createTime)}${deliveryNote(m)}</div>`;
       return { node: html(note), interactives: [] };
     }
-    const body = renderMessage(m, { nameOf, imageUrl });
+    const body = renderMessage(m, { nameOf, imageUrl, fileUrl });
     const mine = m.from === 'user' && m.senderOpenId === state.me?.openId;
     const who = m.from === 'bot' ? state.info.bot.name : (m.senderName ?? '');
     const avatar = m.from === 'bot' ? '<div class="avatar avatar-bot">先</div>' : `<div class="avatar">${escapeHtml(initial(who))}</div>`;

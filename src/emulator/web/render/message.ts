@@ -9,6 +9,8 @@ import { renderMarkdown } from './markdown.js';
 export interface MessageOptions {
   nameOf?: (openId: string) => string | undefined;
   imageUrl: (imageKey: string) => string;
+  /** Where a file the bot sent can be downloaded; without it a file shows as a placeholder. */
+  fileUrl?: (fileKey: string) => string;
 }
 
 export interface RenderedMessage {
@@ -87,9 +89,13 @@ export function renderMessage(message: MessageView, options: MessageOptions): Re
       const card = renderCard(message.content, options);
       return { html: card.html, interactives: card.interactives, isCard: true };
     }
-    default: {
-      const name = str(content.file_name) ?? '';
-      return { html: `<div class="text">${PLACEHOLDERS[message.msgType] ?? `[${escapeHtml(message.msgType)}]`} ${escapeHtml(name)}</div>`, interactives: [], isCard: false };
+    case 'file': {
+      const key = str(content.file_key);
+      if (!key || !options.fileUrl) break;
+      const name = str(content.file_name) ?? '下载';
+      return { html: `<div class="text"><a class="msg-file" href="${escapeHtml(options.fileUrl(key))}" download>${PLACEHOLDERS.file} ${escapeHtml(name)}</a></div>`, interactives: [], isCard: false };
     }
   }
+  const name = str(content.file_name) ?? '';
+  return { html: `<div class="text">${PLACEHOLDERS[message.msgType] ?? `[${escapeHtml(message.msgType)}]`} ${escapeHtml(name)}</div>`, interactives: [], isCard: false };
 }
