@@ -114,7 +114,12 @@ export function pendingClaimsCard(o: { claims: readonly PendingClaimLine[]; tota
   for (const { claim, memberName, facts } of shown) {
     elements.push(markdown(md.user(p.item(memberName, facts.activityName, facts.date, facts.quantity, facts.points))));
     elements.push(markdown(`> ${md.user(truncate(facts.description, 80))}`, { size: 'notation' }));
-    elements.push(buttonRow([button({ label: p.open, value: { a: 'claim.review.open', c: claim.id } })]));
+    elements.push(
+      buttonRow([
+        button({ label: p.approve, value: { a: 'claim.approve.list', c: claim.id }, style: 'primary' }),
+        button({ label: p.open, value: { a: 'claim.review.open', c: claim.id } }),
+      ]),
+    );
   }
   if (o.total > shown.length) elements.push(markdown(p.more(o.total - shown.length), { size: 'notation' }));
   if (shown.length > 1) {

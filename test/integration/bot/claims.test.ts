@@ -63,6 +63,7 @@ describe('recording a claim', () => {
     expect(first.toast?.type).toBe('success');
     expect(first.text).toContain('记录已提交');
     expect(first.text).toContain('2 分');
+    expect(first.text).toContain('待审核');
     const again = await bot.submit(member, card!, form());
     expect(again.text).toContain('记录已提交');
     expect(await bot.edge.db.claim.count({ where: { memberId: member.memberId } })).toBe(1);

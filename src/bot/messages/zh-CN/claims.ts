@@ -123,11 +123,13 @@ export const claims = {
     resubmit: '修改后重新提交',
   },
   pending: {
-    title: '待审核',
+    // Not “待审…”: the review cards are titled 记录待审核; the queue is a different card.
+    title: '审核队列',
     none: '没有待审核的记录。',
     claimsHeading: (n: number) => `**记录 ${n} 条**（最早提交的在前）`,
     item: (name: string, activity: string, date: string, quantity: string, points: string) => `${name}　${activity} ${quantity}　${date}　预计 ${points}`,
-    open: '审核',
+    open: '详情',
+    approve: '通过',
     approveAll: (n: number) => `全部通过（${n} 条）`,
     approveAllConfirm: (n: number) => `将通过下面列出的 ${n} 条记录，确定吗？`,
     more: (n: number) => `另有 ${n} 条，处理完后再发送“待审”。`,
