@@ -48,6 +48,8 @@ export function claimReviewCard(s: ClaimReviewSubject): Card {
     summary: r.title,
     elements: [
       ...subjectElements(s),
+      // A resubmission: the reviewer sees what was asked last time.
+      ...(s.claim.revision > 1 && s.claim.reviewComment ? [markdown(md.user(r.resubmitted(s.claim.revision, s.claim.reviewComment)), { size: 'notation' })] : []),
       buttonRow([button({ label: r.approve, value: { a: 'claim.approve', c: s.claim.id }, style: 'primary_filled' })]),
       form({
         name: 'claim_return_form',

@@ -198,6 +198,8 @@ describe('reviewing claims', () => {
     const row = await bot.edge.db.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(row.status).toBe('PENDING');
     expect(row.revision).toBe(2);
-    expect(reviewCardsOf(secretary).at(-1)!.text).toContain('3 号井场东侧隐患');
+    const again = reviewCardsOf(secretary).at(-1)!;
+    expect(again.text).toContain('3 号井场东侧隐患');
+    expect(again.text).toContain('第 2 次提交；上次退回理由：请补充隐患位置');
   });
 });

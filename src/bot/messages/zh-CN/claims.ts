@@ -113,6 +113,7 @@ export const claims = {
     noPhotos: '无',
     duplicatePhoto: (ids: string) => `⚠️ 有照片与其他记录（${ids}）的照片相同，请核实。`,
     credited: (points: string) => `实际计入 ${points} 分`,
+    resubmitted: (revision: number, comment: string) => `第 ${revision} 次提交；上次退回理由：${comment}`,
   },
   told: {
     approvedTitle: '您的记录已通过审核',
