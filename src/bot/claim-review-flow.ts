@@ -7,7 +7,7 @@ import { claimApprovedNoticeCard, claimDecidedCard, claimReturnedNoticeCard, cla
 import type { Card } from './cards/elements.js';
 import { bindingCapText, claimFacts, pointsText } from './claim-views.js';
 import { t } from './messages/index.js';
-import { branchNameOf, namesOf, recipientOf, reviewersOf } from './people.js';
+import { adminsExcept, branchNameOf, namesOf, recipientOf, reviewersOf } from './people.js';
 import { cardTo, type OutgoingMessage } from './reply.js';
 import type { BotServices } from './services.js';
 import { lockTopic, patchTopic } from './topics.js';
@@ -32,10 +32,14 @@ export async function claimReviewSubject(services: BotServices, claim: ClaimView
   };
 }
 
-/** Review cards to everyone who may review the claim (a secretary's own go to the admins). */
+/**
+ * Review cards to everyone who may review the claim (a secretary's own go to the admins); a branch without
+ * a secretary falls back to the admins, so no claim waits unseen.
+ */
 export async function claimReviewRequests(services: BotServices, claim: ClaimView): Promise<OutgoingMessage[]> {
   const card = claimReviewCard(await claimReviewSubject(services, claim));
-  const reviewers = await reviewersOf(services.db, claim.memberId);
+  const secretaries = await reviewersOf(services.db, claim.memberId);
+  const reviewers = secretaries.length > 0 ? secretaries : await adminsExcept(services.db, claim.memberId);
   return reviewers.map((r) => cardTo({ to: 'open_id', id: r.openId }, card, { topic: claimReviewTopic(claim.id) }));
 }
 

@@ -158,6 +158,12 @@ describe('待审', () => {
     expect(approved.text).toContain('已通过（党委管理员）');
     expect(bot.inbox(secretary).at(-1)?.text).toContain('已计入 1 分');
   });
+
+  it('a branch without a secretary sends its claims to the admins', async () => {
+    const lone = await bot.person('孙无书记', 'MEMBER', '无书记支部');
+    const claim = await record(lone, '无书记支部的稿件');
+    expect(reviewCardOf(admin, claim.id).text).toContain('孙无书记（无书记支部）');
+  });
 });
 
 describe('photos between pledge progress and claims', () => {
