@@ -206,3 +206,21 @@ describe('long lists', () => {
     expect(review).toBeDefined();
   });
 });
+
+describe('the browser flow (test/browser/full-flow.test.ts)', () => {
+  it('form by activity name → the secretary, after 待审, finds the claim on the last card titled …待审… and approves it', async () => {
+    const person = await bot.person('冯浏览');
+    const [card] = await bot.say(person, '记录');
+    const activity = (card!.card!.body.elements.find((e) => e.tag === 'form')!.elements as { name?: string; options?: { text: { content: string }; value: string }[] }[])
+      .find((e) => e.name === 'activity')!.options!.find((o) => o.text.content === '发现并处置隐患')!.value;
+    const submitted = await bot.submit(person, card!, { role: 'V2', activity, date: `${todayShanghai()} +0800`, quantity: '3', description: '巡检发现并处置三处隐患' });
+    expect(submitted.text).toContain('待审核');
+    await bot.say(secretary, '待审');
+    const last = bot.inbox(secretary).filter((m) => m.card?.header?.title.content.includes('待审')).at(-1)!;
+    expect(last.text).toContain('冯浏览');
+    const approved = await bot.click(secretary, bot.refresh(last), '通过');
+    expect(approved.toast?.content).toContain('已通过');
+    const entry = await bot.edge.db.ledgerEntry.findFirstOrThrow({ where: { memberId: person.memberId } });
+    expect(Number(entry.points)).toBe(1.5);
+  });
+});
