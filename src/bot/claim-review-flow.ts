@@ -70,7 +70,7 @@ export async function afterApproval(services: BotServices, result: ApprovalResul
   const also = await patchCopies(services, result.claim.id, card, exceptMessageId);
   const member = await recipientOf(services.db, result.claim.memberId);
   const capNote = await bindingCapText(services, result.claim.activityDate, result.outcome);
-  const facts = { ...subject.facts, points: t.claims.points.value(credited) };
+  const facts = { ...subject.facts, points: t.claims.points.value(credited), pointsLabel: t.claims.fields.credited };
   if (member) also.push(cardTo({ to: 'open_id', id: member.openId }, claimApprovedNoticeCard(facts, { credited, ...(capNote ? { capNote } : {}) })));
   return { card, also };
 }

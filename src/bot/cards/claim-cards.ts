@@ -20,7 +20,7 @@ export function claimSummary(f: ClaimFacts, extra: { label: string; value: strin
       { label: c.fields.date, value: f.date },
       { label: c.fields.quantity, value: md.user(f.quantity) },
     ]),
-    fields([{ label: c.fields.points, value: f.points }, ...extra]),
+    fields([{ label: f.pointsLabel ?? c.fields.points, value: f.points }, ...extra]),
   ];
 }
 

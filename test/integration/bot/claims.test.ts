@@ -171,7 +171,9 @@ describe('reviewing claims', () => {
     const notice = bot.inbox(member).filter((m) => m.text.includes('您的记录已通过审核')).at(-1)!;
     expect(notice.text).toContain('已计入 3 分');
     expect(notice.text).toContain('“发现并处置隐患”每月最多 5 分');
-    expect(notice.text).toContain('已得 2 分');
+    const [year, month] = todayShanghai().split('-');
+    expect(notice.text).toContain(`${year} 年 ${Number(month)} 月已得 2 分`);
+    expect(notice.text).toContain('计入积分');
     const [preview] = await bot.say(member, '记录 安全员 隐患 2 处');
     expect(preview!.text).toContain('0 分（按标准 1 分，受上限限制）');
     expect(preview!.text).toContain('“发现并处置隐患”每月最多 5 分');
