@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type BotHarness, type Person, type Seen } from '../../helpers/bot-harness.js';
 import { useIsolated } from '../../helpers/isolated.js';
 import { todayShanghai } from './bot-test-support.js';
+import { FeishuApiError } from '../../../src/outbound/errors.js';
+import { runEvidencePhoto } from '../../../src/pipeline/evidence-photo.js';
+import { waitFor } from '../../helpers/wait-for.js';
 import { CARD_BYTE_LIMIT, cardBytes } from '../../../src/bot/cards/elements.js';
 
 const env = useIsolated();
@@ -33,6 +36,11 @@ async function record(person: Person, description: string, quantity = '1') {
   const result = await bot.submit(person, card!, form(description, quantity));
   expect(result.text).toContain('记录已提交');
   return bot.edge.db.claim.findFirstOrThrow({ where: { memberId: person.memberId, description } });
+}
+
+/** Takes a claim out of the queue counts the later tests assert. */
+async function withdraw(claimId: number) {
+  await bot.domain.claims.withdraw({ memberId: member.memberId, role: 'MEMBER', branchId: member.branchId }, claimId);
 }
 
 function reviewCardOf(person: Person, claimId: number): Seen {
@@ -74,6 +82,36 @@ describe('evidence photos', () => {
     expect(row.duplicateOfId).not.toBeNull();
     const review = reviewCardOf(secretary, claim.id);
     expect(review.text).toContain(`有照片与其他记录（#${first.id}）的照片相同，请核实`);
+  });
+});
+
+describe('evidence photos that cannot be had', () => {
+  it('a download that fails once is retried and the photo attached once', async () => {
+    const claim = await record(member, '下载重试的稿件');
+    bot.edge.emulator.app.emulator.faults.set('im.message_resource.get', { serverErrors: 1, serverErrorStatus: 503 });
+    await bot.sendImage(member, randomBytes(64));
+    await waitFor(() => bot.inbox(member).some((m) => m.text.includes('照片已保存') && m.text.includes('宣传稿件发表')), { timeoutMs: 30_000, message: 'the photo answer' });
+    expect(await bot.edge.db.claimEvidence.count({ where: { claimId: claim.id } })).toBe(1);
+    await withdraw(claim.id);
+  });
+
+  it('a photo Feishu no longer serves is not stored, and the member is asked to send it again', async () => {
+    const claim = await record(member, '照片下载失败的稿件');
+    // The answer replies to the photo's message; any message in the member's chat will do here.
+    const sent = bot.inbox(member).at(-1)!;
+    const before = await bot.edge.db.claimEvidence.count();
+    // Feishu answers 234003 (file not in message): permanent, so the job does not retry; it tells the member.
+    const gone = {
+      downloadResource: () => Promise.reject(new FeishuApiError('permanent', 'File not in msg.', { operation: 'im.message_resource.get' })),
+      uploadImage: () => Promise.reject(new Error('not reached')),
+    };
+    const job = { key: 'message:om_gone_photo', messageId: sent.messageId, imageKey: 'img_v2_gone', claimId: claim.id, memberId: member.memberId };
+    const outcome = await runEvidencePhoto({ db: bot.edge.db, queues: bot.edge.queues, feishu: gone, timeZone: bot.edge.config.timeZone }, job);
+    expect(outcome).toBe('download-failed');
+    await bot.settle();
+    expect(bot.inbox(member).at(-1)?.text).toContain('照片没能下载');
+    expect(await bot.edge.db.claimEvidence.count()).toBe(before);
+    await withdraw(claim.id);
   });
 });
 
