@@ -55,7 +55,8 @@ export async function claimForm(services: BotServices, actor: Actor, request: Cl
     rates,
     totalCap: c.points.totalCap(String(rules.vanguard.yearlyTotalCap), total),
     roles: rules.vanguard.roles.map((r) => ({ label: r.name, value: r.code })),
-    activities: catalogOf(rules).map(({ role, activity }) => ({ label: `${role.name} · ${activity.name}`, value: activity.code })),
+    // Activity names are unique across the catalog; the role select (optional) sits above.
+    activities: catalogOf(rules).map(({ activity }) => ({ label: activity.name, value: activity.code })),
     values: { date: today, ...request.values },
     submitLabel: request.submitLabel ?? c.form.submit,
     submitValue: request.submitValue,

@@ -26,7 +26,8 @@ export function capNoteText(note: CapNote, rules: RulesDefinition): string {
   const role = rules.vanguard.roles.find((r) => r.code === note.itemCode);
   const activity = role?.activities.find((a) => a.code === note.activityCode);
   const subject = note.kind === 'activityMonthly' ? (activity?.name ?? note.activityCode ?? '') : (role?.name ?? '');
-  return c.points.capNote[note.kind](subject, note.period, pointsText(note.limit), pointsText(note.used));
+  const [year = note.period, month] = note.period.split('-');
+  return c.points.capNote[note.kind](subject, c.points.period(year, month), pointsText(note.limit), pointsText(note.used));
 }
 
 /** "1.5 分", or "1 分（按标准 1.5 分，受上限限制）" when a cap cuts the claim. */
@@ -45,6 +46,8 @@ export interface ClaimFacts {
   description: string;
   /** What the member was shown (or, for a new claim, the fresh estimate), with any cap. */
   points: string;
+  /** Once credited, the points are no longer "if approved". */
+  pointsLabel?: string;
 }
 
 export interface CatalogEntry {

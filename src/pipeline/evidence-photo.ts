@@ -58,7 +58,7 @@ export async function runEvidencePhoto(deps: EvidencePhotoDeps, data: unknown): 
       if (displayKey) await tx.claimEvidence.updateMany({ where: { id: attached.id, displayKey: null }, data: { displayKey } });
       const claim = await services.domain.claims.get(actor, job.claimId);
       const answer = cardTo(reply, claimPhotoCard(await claimFacts(services, claim), attached.duplicateOf !== undefined));
-      const messages = [answer, ...(await refreshReviewCopies(services, claim))];
+      const messages = [answer, ...(await refreshReviewCopies(services, claim.id))];
       const written = await send(messages, (items) => writeOutbox(tx, items));
       return { outcome: attached.duplicateOf ? ('duplicate' as const) : ('attached' as const), keys: written };
     } catch (error) {

@@ -33,6 +33,16 @@ export const claimReturnAction: ActionDefinition = {
   },
 };
 
+/** 通过 on one line of the 待审 list: approved exactly once like the card's, and the list refreshed. */
+export const claimListApproveAction: ActionDefinition = {
+  action: 'claim.approve.list',
+  run: async ({ actor, input, services }) => {
+    const result = await services.domain.claimReview.approve(actor, claimId.parse(input.value).c);
+    const { also } = await afterApproval(services, result, actor);
+    return { toast: { type: 'success', content: r.approvedToast }, card: await pendingCard(services, actor), also };
+  },
+};
+
 /** From the 待审 list: the claim's review card as a new message, one more copy under its topic. */
 export const claimReviewOpenAction: ActionDefinition = {
   action: 'claim.review.open',
@@ -64,4 +74,4 @@ export const claimBatchApproveAction: ActionDefinition = {
   },
 };
 
-export const claimReviewActions: readonly ActionDefinition[] = [claimApproveAction, claimReturnAction, claimReviewOpenAction, claimBatchApproveAction];
+export const claimReviewActions: readonly ActionDefinition[] = [claimApproveAction, claimListApproveAction, claimReturnAction, claimReviewOpenAction, claimBatchApproveAction];

@@ -20,7 +20,7 @@ export function claimSummary(f: ClaimFacts, extra: { label: string; value: strin
       { label: c.fields.date, value: f.date },
       { label: c.fields.quantity, value: md.user(f.quantity) },
     ]),
-    fields([{ label: c.fields.points, value: f.points }, ...extra]),
+    fields([{ label: f.pointsLabel ?? c.fields.points, value: f.points }, ...extra]),
   ];
 }
 
@@ -111,7 +111,7 @@ export function claimSubmittedCard(f: ClaimFacts, o: { resubmitted?: boolean; ca
     color: 'green',
     elements: [
       markdown(o.resubmitted ? c.submitted.resubmitted : c.submitted.body),
-      ...claimSummary(f),
+      ...claimSummary(f, [{ label: c.fields.status, value: c.status.pending }]),
       ...(o.capNote ? [markdown(md.user(c.told.capExplained(o.capNote)), { size: 'notation' })] : []),
       markdown(c.submitted.photoHint(o.photoMinutes), { size: 'notation' }),
     ],

@@ -48,6 +48,8 @@ export function claimReviewCard(s: ClaimReviewSubject): Card {
     summary: r.title,
     elements: [
       ...subjectElements(s),
+      // A resubmission: the reviewer sees what was asked last time.
+      ...(s.claim.revision > 1 && s.claim.reviewComment ? [markdown(md.user(r.resubmitted(s.claim.revision, s.claim.reviewComment)), { size: 'notation' })] : []),
       buttonRow([button({ label: r.approve, value: { a: 'claim.approve', c: s.claim.id }, style: 'primary_filled' })]),
       form({
         name: 'claim_return_form',
@@ -114,7 +116,12 @@ export function pendingClaimsCard(o: { claims: readonly PendingClaimLine[]; tota
   for (const { claim, memberName, facts } of shown) {
     elements.push(markdown(md.user(p.item(memberName, facts.activityName, facts.date, facts.quantity, facts.points))));
     elements.push(markdown(`> ${md.user(truncate(facts.description, 80))}`, { size: 'notation' }));
-    elements.push(buttonRow([button({ label: p.open, value: { a: 'claim.review.open', c: claim.id } })]));
+    elements.push(
+      buttonRow([
+        button({ label: p.approve, value: { a: 'claim.approve.list', c: claim.id }, style: 'primary' }),
+        button({ label: p.open, value: { a: 'claim.review.open', c: claim.id } }),
+      ]),
+    );
   }
   if (o.total > shown.length) elements.push(markdown(p.more(o.total - shown.length), { size: 'notation' }));
   if (shown.length > 1) {

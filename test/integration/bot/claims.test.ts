@@ -63,6 +63,7 @@ describe('recording a claim', () => {
     expect(first.toast?.type).toBe('success');
     expect(first.text).toContain('记录已提交');
     expect(first.text).toContain('2 分');
+    expect(first.text).toContain('待审核');
     const again = await bot.submit(member, card!, form());
     expect(again.text).toContain('记录已提交');
     expect(await bot.edge.db.claim.count({ where: { memberId: member.memberId } })).toBe(1);
@@ -170,7 +171,9 @@ describe('reviewing claims', () => {
     const notice = bot.inbox(member).filter((m) => m.text.includes('您的记录已通过审核')).at(-1)!;
     expect(notice.text).toContain('已计入 3 分');
     expect(notice.text).toContain('“发现并处置隐患”每月最多 5 分');
-    expect(notice.text).toContain('已得 2 分');
+    const [year, month] = todayShanghai().split('-');
+    expect(notice.text).toContain(`${year} 年 ${Number(month)} 月已得 2 分`);
+    expect(notice.text).toContain('计入积分');
     const [preview] = await bot.say(member, '记录 安全员 隐患 2 处');
     expect(preview!.text).toContain('0 分（按标准 1 分，受上限限制）');
     expect(preview!.text).toContain('“发现并处置隐患”每月最多 5 分');
@@ -197,6 +200,8 @@ describe('reviewing claims', () => {
     const row = await bot.edge.db.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(row.status).toBe('PENDING');
     expect(row.revision).toBe(2);
-    expect(reviewCardsOf(secretary).at(-1)!.text).toContain('3 号井场东侧隐患');
+    const again = reviewCardsOf(secretary).at(-1)!;
+    expect(again.text).toContain('3 号井场东侧隐患');
+    expect(again.text).toContain('第 2 次提交；上次退回理由：请补充隐患位置');
   });
 });
