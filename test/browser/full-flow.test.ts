@@ -32,7 +32,7 @@ describe.each(VIEWPORTS)('the vanguard flow at $name size ($width×$height)', (v
     await typeMessage(page, '记录');
     const form = card(page, '记录先锋作为').locator('[data-form]');
     await form.locator('select[data-field="role"]').selectOption({ label: '安全员' });
-    await form.locator('select[data-field="activity"]').selectOption({ label: '安全员 · 发现并处置隐患' });
+    await form.locator('select[data-field="activity"]').selectOption({ label: '发现并处置隐患' });
     await form.locator('input[data-field="quantity"]').fill('3');
     await form.locator('textarea[data-field="description"]').fill('巡检发现并处置三处隐患');
     const answer = await botAnswered(page, () => form.locator('button', { hasText: '提交' }).click());
