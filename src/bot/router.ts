@@ -21,7 +21,7 @@ export interface RouterDeps {
   onError?: (error: unknown, input: BotInput) => void;
 }
 
-/** Longest text we try to interpret as a command; anything longer is answered with help. */
+/** Longest text we try to interpret as a command; anything longer is told so (no command needs more). */
 const MAX_COMMAND_LENGTH = 2000;
 
 export async function handleBotInput(input: BotInput, deps: RouterDeps): Promise<OutgoingMessage[]> {
@@ -50,6 +50,7 @@ async function runCommand(
   if (found.kind === 'inactive') return [cardTo(replyTarget, inactiveCard())];
   const actor = found.actor;
 
+  if (input.kind === 'text' && input.text.length > MAX_COMMAND_LENGTH) return [cardTo(replyTarget, errorCard(t.common.errors.tooLong(MAX_COMMAND_LENGTH)))];
   const command = findCommand(input, deps.commands);
   if (!command) return [cardTo(replyTarget, helpCard(actor, unknownHint(input)))];
   try {
@@ -72,7 +73,6 @@ function findCommand(input: Extract<BotInput, { kind: 'text' | 'menu' }>, comman
     const definition = commands.find((c) => c.menuKeys?.includes(input.eventKey));
     return definition ? { definition, args: [], argText: '' } : undefined;
   }
-  if (input.text.length > MAX_COMMAND_LENGTH) return undefined;
   const parsed = parseCommand(input.text, commands);
   if (!parsed) return undefined;
   const definition = commands.find((c) => c.name === parsed.name)!;

@@ -127,6 +127,7 @@ describe('recording a claim', () => {
     expect(long.toast?.content).toContain('500 字以内');
     const [longInline] = await bot.say(member, `记录 安全员 隐患 1 处 ${'长'.repeat(10_240)}`);
     expect(longInline!.text).not.toContain('确认记录');
+    expect(longInline!.text).toContain('内容太长了');
     expect(await counts()).toEqual(before);
     const [hostileInline] = await bot.say(member, `记录 ${HOSTILE}`);
     expect(hostileInline!.text).toContain(HOSTILE.slice(0, 20));
