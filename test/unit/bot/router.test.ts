@@ -68,9 +68,9 @@ describe('handleBotInput', () => {
     expect(JSON.stringify(card)).not.toContain('<at id=all>');
   });
 
-  it('answers help for 10 KB of text instead of parsing it', async () => {
+  it('says 10 KB of text is too long instead of parsing it', async () => {
     const { card } = only(await handleBotInput(text('ou_member', '积分'.repeat(5000)), deps));
-    expect(cardText(card)).toContain('我能做什么');
+    expect(cardText(card)).toContain('内容太长了，请控制在 2000 字以内');
   });
 
   it('tells people outside the roster whom to ask', async () => {
