@@ -1,6 +1,7 @@
 // The member select of the secretary's forms (扣分, 否决): the people the actor may act on — plain members
 // of their own branch for a secretary, anyone but themselves for an admin — narrowed by a typed name.
 import type { Actor } from './actor.js';
+import { t } from './messages/index.js';
 import type { BotServices } from './services.js';
 
 export const PICKER_LIMIT = 50;
@@ -27,4 +28,13 @@ export async function memberOptions(services: BotServices, actor: Actor, typedNa
   if (rows.length === 0) rows = await find();
   const label = (r: (typeof rows)[number]) => (actor.role === 'ADMIN' ? `${r.name}（${r.branch.name}）` : `${r.name} · ${r.employeeNo}`);
   return { options: rows.slice(0, PICKER_LIMIT).map((r) => ({ label: label(r), value: String(r.id) })), filter, truncated: rows.length > PICKER_LIMIT };
+}
+
+/** The lines above a picker saying how the typed name narrowed it (or did not), and when it was cut short. */
+export function pickerNotes(picker: PickerResult, typed: string): string[] {
+  return [
+    ...(picker.filter === 'matched' ? [t.discipline.deduct.filtered(typed, picker.options.length)] : []),
+    ...(picker.filter === 'no-match' ? [t.discipline.deduct.noMatch(typed)] : []),
+    ...(picker.truncated ? [t.discipline.deduct.tooMany(PICKER_LIMIT)] : []),
+  ];
 }

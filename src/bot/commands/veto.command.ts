@@ -3,8 +3,7 @@
 import { assertManagesBranch } from '../../domain/access/actor.js';
 import { vetoFormCard } from '../cards/veto-cards.js';
 import { formKey, todayIn } from '../forms.js';
-import { memberOptions, PICKER_LIMIT } from '../member-picker.js';
-import { t } from '../messages/index.js';
+import { memberOptions, pickerNotes } from '../member-picker.js';
 import type { CommandDefinition } from './command.js';
 
 export const vetoCommand: CommandDefinition<'veto'> = {
@@ -17,11 +16,7 @@ export const vetoCommand: CommandDefinition<'veto'> = {
     const picker = await memberOptions(services, actor, typed);
     const today = todayIn(services.timeZone, services.now());
     const rules = (await services.domain.rules.forDate(today)).definition;
-    const notes = [
-      ...(picker.filter === 'matched' ? [t.discipline.deduct.filtered(typed, picker.options.length)] : []),
-      ...(picker.filter === 'no-match' ? [t.discipline.deduct.noMatch(typed)] : []),
-      ...(picker.truncated ? [t.discipline.deduct.tooMany(PICKER_LIMIT)] : []),
-    ];
+    const notes = pickerNotes(picker, typed);
     return { reply: vetoFormCard({ members: picker.options, notes, items: rules.vetoes, today, formKey: formKey(input.key, 'veto.submit') }) };
   },
 };
