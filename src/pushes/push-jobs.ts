@@ -50,15 +50,23 @@ export async function requestCampaign(queues: QueueBackend, request: CampaignReq
   await queues.queue<CampaignJob>(PUSH_QUEUES.campaign).add('campaign', data, { ...CAMPAIGN_JOB_OPTIONS, jobId: campaignJobId(request.kind, request.period) });
 }
 
-/** Every worker calls this at start: the fixed ids keep one scheduler per kind. */
+/**
+ * Every worker calls this at start: the fixed ids keep one scheduler per kind. Two workers
+ * upserting at the same instant race on the scheduler's next job; the loser is told that job
+ * exists, which means the winner declared the same schedule — nothing to do.
+ */
 export async function declarePushSchedules(queues: QueueBackend, schedules: readonly PushSchedule[], timeZone: string): Promise<void> {
   const queue = queues.queue<{ kind: PushKindName }>(PUSH_QUEUES.schedule);
   for (const schedule of schedules) {
-    await queue.upsertJobScheduler(
-      `push-${schedule.kind}`,
-      { pattern: schedule.cron, tz: timeZone },
-      { name: 'tick', data: { kind: schedule.kind }, opts: { removeOnComplete: 50, removeOnFail: 50 } },
-    );
+    try {
+      await queue.upsertJobScheduler(
+        `push-${schedule.kind}`,
+        { pattern: schedule.cron, tz: timeZone },
+        { name: 'tick', data: { kind: schedule.kind }, opts: { removeOnComplete: 50, removeOnFail: 50 } },
+      );
+    } catch (err) {
+      if (!(err instanceof Error && err.message.includes('job ID already exists'))) throw err;
+    }
   }
 }
 
