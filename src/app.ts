@@ -9,6 +9,8 @@ import type { Logger } from './logger.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { infrastructurePlugin, type AppDeps } from './plugins/infrastructure.js';
 import { healthRoutes } from './routes/health.route.js';
+import { metricsRoutes } from './operability/metrics.route.js';
+import { queueBoardRoutes } from './operability/queue-board.route.js';
 
 export interface BuildAppOptions {
   logger: Logger;
@@ -30,6 +32,8 @@ export async function buildApp(config: Config, deps: AppDeps, options: BuildAppO
   await app.register(infrastructurePlugin, { config, deps });
   await app.register(errorHandlerPlugin);
   await app.register(healthRoutes);
+  await app.register(metricsRoutes);
+  await app.register(queueBoardRoutes);
   await app.register(feishuWebhookRoutes, { actions: options.actions ?? defaultActions });
   return app;
 }
