@@ -54,12 +54,12 @@ afterAll(async () => bot?.close());
 describe('what each push says', () => {
   it('reminds with the month so far and what is missing, with a 记录 button', async () => {
     await push({ kind: 'monthly-reminder', period: '2026-11' });
-    const mine = latest(active, '2026年11月 · 先锋积分提醒')!;
+    const mine = latest(active, '本月提醒 · 2026年11月')!;
     expect(mine.text).toMatch(/本月截至目前，您已获得 \*\*[1-9][\d.]*\*\* 分。/);
     expect(mine.text).toContain('有 **1** 条记录正在等待支部书记审核。');
     expect(mine.text).not.toContain('还没有先锋项记录');
     expect(JSON.stringify(mine.card)).toContain('"cmd":"record"');
-    const theirs = latest(idle, '2026年11月 · 先锋积分提醒')!;
+    const theirs = latest(idle, '本月提醒 · 2026年11月')!;
     expect(theirs.text).toContain('您已获得 **0** 分');
     expect(theirs.text).toContain('本月您还没有先锋项记录');
   });

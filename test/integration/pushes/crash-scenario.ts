@@ -9,7 +9,7 @@ import { waitFor } from '../../helpers/wait-for.js';
 import { processEnv, received, runPushCli, seedRoster, type Roster } from './push-harness.js';
 
 const RECIPIENTS = 500;
-const TITLE = '先锋积分提醒';
+const TITLE = '本月提醒';
 
 export function crashScenario(backend: 'postgres' | 'redis'): void {
   const env = useIsolated();

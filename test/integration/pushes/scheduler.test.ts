@@ -69,7 +69,7 @@ describe.each(BACKENDS)('push schedules, queues on %s', (backend) => {
     // Down from the 24th to the 27th: the 25th's reminder is owed.
     const back = new Date('2026-11-27T03:00:00Z');
     await bootWorkers(4, back);
-    const title = '2026年11月 · 先锋积分提醒';
+    const title = '本月提醒 · 2026年11月';
     await waitFor(() => roster.members.every((m) => received(edge.emulator, m.openId, title).length === 1), { message: 'the late reminders', timeoutMs: 30_000 });
     await waitFor(async () => (await env.db.pushCampaign.findFirst({ where: { periodKey: '2026-11' } }))?.status === 'COMPLETED', { message: 'completion' });
 

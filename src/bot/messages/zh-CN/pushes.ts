@@ -16,7 +16,7 @@ export const pushes = {
   monthLabel,
   quarterLabel,
   reminder: {
-    title: (period: string) => `${monthLabel(period)} · 先锋积分提醒`,
+    title: (period: string) => `本月提醒 · ${monthLabel(period)}`,
     summary: '本月积分提醒',
     points: (points: string) => `本月截至目前，您已获得 **${points}** 分。`,
     noVanguard: '本月您还没有先锋项记录：当一次宣传员、安全员、成本员或技术员，记下来吧。',
