@@ -73,3 +73,10 @@ export function pledgeWindowCard(year: string): Card {
     elements: [markdown(p.body(year)), buttonRow([button({ label: p.open, value: { a: 'cmd', cmd: 'pledges' }, style: 'primary' })])],
   });
 }
+
+export function annualResultsCard(year: string, facts: { score: string | null; grade: string | null; candidates: string[] }): Card {
+  const r = t.pushes.results;
+  const mine = facts.score !== null && facts.grade !== null ? r.mine(facts.score, r.grades[facts.grade] ?? facts.grade) : r.notRated;
+  const names = facts.candidates.slice(0, 30).map(md.user).join('、');
+  return card({ title: r.title(year), summary: r.summary, color: 'red', elements: [markdown(mine), markdown(names ? r.candidates(names) : r.noCandidates)] });
+}

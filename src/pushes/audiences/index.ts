@@ -1,6 +1,7 @@
 // Which audience builder serves which push kind.
 import type { PushKindName } from '../push-kinds.js';
 import type { Audience } from './audience.js';
+import { annualResultsAudience } from './annual-results.js';
 import { monthlyDigestAudience } from './monthly-digest.js';
 import { monthlyReminderAudience } from './monthly-reminder.js';
 import { annualEvaluationAudience, pledgeWindowAudience, quarterlyStocktakeAudience, staleReviewsAudience } from './prompts.js';
@@ -14,6 +15,7 @@ const audiences: Record<PushKindName, Audience> = {
   'annual-evaluation': annualEvaluationAudience,
   'stale-reviews': staleReviewsAudience,
   'pledge-window': pledgeWindowAudience,
+  'annual-results': annualResultsAudience,
 };
 
 export function audienceFor(kind: PushKindName): Audience {

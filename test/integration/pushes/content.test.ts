@@ -110,10 +110,18 @@ describe('what each push says', () => {
     expect(bot.inbox(secretary).filter((m) => m.text.includes('有记录等待审核'))).toHaveLength(1);
   });
 
+  it('tells each member their result for the year, or that it is not entered yet', async () => {
+    await env.db.evaluationYear.upsert({ where: { year: 2026 }, create: { year: 2026 }, update: {} });
+    await env.db.annualEvaluation.create({ data: { memberId: active.memberId, branchId: active.branchId, year: 2026, compositeScore: 92.5, grade: 'EXCELLENT' } });
+    await push({ kind: 'annual-results', period: '2026' });
+    expect(latest(active, '2026 年度评比结果')!.text).toContain('您的综合得分 **92.5**，评定等次：**优秀**。');
+    expect(latest(idle, '2026 年度评比结果')!.text).toContain('您本年度的评定结果还没有录入');
+  });
+
   it('prompts secretaries for the annual evaluation and invites everyone to 定诺', async () => {
     await push({ kind: 'annual-evaluation', period: '2026' });
     expect(latest(secretary, '2026 年度评比')!.text).toContain('民主评议和群众评议');
-    expect(latest(active, '2026 年度评比')).toBeUndefined();
+    expect(bot.inbox(active).some((m) => m.text.includes('民主评议'))).toBe(false);
     await push({ kind: 'pledge-window', period: '2027' });
     const invite = latest(idle, '2027 年定诺开始了')!;
     expect(invite.text).toContain('去定诺');

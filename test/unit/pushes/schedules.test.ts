@@ -41,6 +41,10 @@ describe('push schedules in Asia/Shanghai', () => {
     expect(runs('pledge-window', '2026-12-31T00:00:00Z', '2027-01-03T00:00:00Z')).toEqual([['2027-01-02T01:00:00.000Z', '2027']]);
   });
 
+  it('sends the results on 10 January, for the year before', () => {
+    expect(runs('annual-results', '2026-12-31T00:00:00Z', '2027-01-31T00:00:00Z')).toEqual([['2027-01-10T01:00:00.000Z', '2026']]);
+  });
+
   it('checks stale reviews daily, the period being the Shanghai day', () => {
     expect(runs('stale-reviews', '2026-11-27T20:00:00Z', '2026-11-29T02:00:00Z')).toEqual([
       ['2026-11-28T01:00:00.000Z', '2026-11-28'],

@@ -11,6 +11,7 @@ export const pushes = {
     'annual-evaluation': '年评比',
     'stale-reviews': '待审超时提醒',
     'pledge-window': '定诺邀请',
+    'annual-results': '年评比结果',
   } as Record<string, string>,
   roles: { V1: '宣传员', V2: '安全员', V3: '成本员', V4: '技术员' } as Record<string, string>,
   monthLabel,
@@ -66,6 +67,15 @@ export const pushes = {
     branchPoints: (points: string, members: number) => `本支部全年合计 **${points}** 分，${members} 名党员参评。`,
     pending: '待审',
   },
+  results: {
+    title: (year: string) => `${year} 年度评比结果`,
+    summary: '年评比结果',
+    mine: (score: string, grade: string) => `您的综合得分 **${score}**，评定等次：**${grade}**。`,
+    notRated: '您本年度的评定结果还没有录入，请联系所在支部书记。',
+    grades: { EXCELLENT: '优秀', QUALIFIED: '合格', BASICALLY_QUALIFIED: '基本合格', UNQUALIFIED: '不合格' } as Record<string, string>,
+    candidates: (names: string) => `本支部党员之星候选人：${names}`,
+    noCandidates: '本支部暂无党员之星候选人。',
+  },
   stale: {
     title: '有记录等待审核',
     summary: '待审提醒',
@@ -86,7 +96,7 @@ export const pushes = {
       `共 **${total}** 人：已送达 **${sent}**，失败 **${failed}**，跳过 **${skipped}**。`,
   },
   command: {
-    usage: '用法：推送 <类型> <期间>，例如“推送 monthly-reminder 2026-11”。类型：monthly-reminder、monthly-digest、quarterly-stocktake、annual-evaluation、stale-reviews、pledge-window。',
+    usage: '用法：推送 <类型> <期间>，例如“推送 monthly-reminder 2026-11”。类型：monthly-reminder、monthly-digest、quarterly-stocktake、annual-evaluation、stale-reviews、pledge-window、annual-results。',
     badPeriod: (kind: string, expected: string) => `${kind} 的期间应写成${expected}。`,
     expected: { month: '月份，如 2026-11', quarter: '季度，如 2026-Q4', year: '年份，如 2026', day: '日期，如 2026-11-28' } as Record<string, string>,
     started: (kind: string, period: string) => `已开始推送 ${kind}（${period}），完成后会发送汇总。`,
