@@ -73,6 +73,7 @@ export async function declarePushSchedules(queues: QueueBackend, schedules: read
 export interface ScheduleDeps extends PushDeps {
   schedules: readonly PushSchedule[];
   calendar: WorkingDayCalendar;
+  staleReviewDays?: number;
 }
 
 const SCHEDULED_SINCE_KEY = 'pushes.scheduledSince';
@@ -102,7 +103,8 @@ export async function runDue(deps: ScheduleDeps, kind: PushKindName): Promise<{ 
   if (!due) return undefined;
   const existing = await findCampaign(deps.db, kind, due.period);
   if (existing && existing.status !== 'PENDING') return undefined;
-  await requestCampaign(deps.queues, { kind, period: due.period, trigger: 'SCHEDULE' });
+  const options = kind === 'stale-reviews' && deps.staleReviewDays ? { options: { staleDays: deps.staleReviewDays } } : {};
+  await requestCampaign(deps.queues, { kind, period: due.period, trigger: 'SCHEDULE', ...options });
   return { kind, period: due.period };
 }
 
