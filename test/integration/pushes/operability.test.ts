@@ -42,6 +42,19 @@ describe('/admin/queues and /metrics', () => {
     expect(names).toEqual(expect.arrayContaining(['push-campaign', 'push-schedule', 'feishu-outbound-bulk', 'feishu-outbound-interactive']));
   });
 
+  it('serves the board on the PostgreSQL queue backend too', async () => {
+    const pgEdge = await startEdge(env, 'postgres', { processors: [] });
+    try {
+      const api = await pgEdge.app.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { authorization: `Bearer ${pgEdge.config.adminToken}` } });
+      expect(api.statusCode).toBe(200);
+      expect((api.json() as { queues: { name: string }[] }).queues.map((q) => q.name)).toContain('push-campaign');
+      const metrics = await pgEdge.app.inject({ method: 'GET', url: '/metrics' });
+      expect(metrics.body).toContain('vanguard_queue_jobs{queue="push-schedule",state="waiting"} 0');
+    } finally {
+      await pgEdge.close();
+    }
+  });
+
   it('reports queue depths, sends, 429s and campaign progress, and the campaign still reaches everyone once', { timeout: 90_000 }, async () => {
     await requestCampaign(edge.queues, { kind: 'pledge-window', period: '2027', trigger: 'MANUAL' });
     await waitFor(async () => (await env.db.pushCampaign.findFirst({ where: { periodKey: '2027' } }))?.status === 'COMPLETED', {
