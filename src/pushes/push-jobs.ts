@@ -134,7 +134,8 @@ export async function runCampaignJob(
   }
   campaign = await deps.db.pushCampaign.findUniqueOrThrow({ where: { id: campaign.id } });
   if (!campaign.summarySentAt) {
-    await sendSummary(deps, request.kind, campaign.periodKey, progress);
+    // A daily stale-review run that found nothing waiting is no news for the admins.
+    if (progress.sent + progress.failed > 0) await sendSummary(deps, request.kind, campaign.periodKey, progress);
     await deps.db.pushCampaign.update({ where: { id: campaign.id }, data: { summarySentAt: new Date() } });
   }
   return `${request.kind} ${campaign.periodKey}: ${progress.sent} sent, ${progress.failed} failed, ${progress.skipped} skipped`;
