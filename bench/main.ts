@@ -1,17 +1,36 @@
-// `npm run bench [-- --scales 1,10] [--sample 300] [--fresh]`: prepares a scratch database per scale with the
-// demo data, runs the bench modules against it and prints a table. Numbers are printed, never asserted.
+// `npm run bench [-- --scales 1,10] [--sample 300] [--fresh] [--fanout 5000] [--fanout-backend redis|postgres] [--only-fanout]`:
+// prepares a scratch database per scale with the demo data, runs the bench modules against it and prints
+// a table; then a push campaign's fan-out against the emulator at 50/s (`--fanout 0` skips it).
+// Numbers are printed, never asserted.
 import { parseArgs } from 'node:util';
 import { prepareBenchDatabase } from './bench-database.js';
+import { benchPushFanout } from './push-fanout.js';
 import { benchScores } from './score-bench.js';
 
 const { values } = parseArgs({
-  options: { scales: { type: 'string', default: '1,10' }, sample: { type: 'string', default: '300' }, fresh: { type: 'boolean', default: false } },
+  options: {
+    scales: { type: 'string', default: '1,10' },
+    sample: { type: 'string', default: '300' },
+    fresh: { type: 'boolean', default: false },
+    fanout: { type: 'string', default: '5000' },
+    'fanout-backend': { type: 'string', default: 'redis' },
+    'only-fanout': { type: 'boolean', default: false },
+  },
   strict: true,
 });
 const scales = values.scales.split(',').map((s) => Number(s.trim()));
 const sample = Number(values.sample);
-if (scales.some((s) => !Number.isInteger(s) || s < 1) || !Number.isInteger(sample) || sample < 1) {
-  console.error('usage: npm run bench -- [--scales 1,10] [--sample 300] [--fresh]');
+const fanout = Number(values.fanout);
+const fanoutBackend = values['fanout-backend'];
+if (
+  scales.some((s) => !Number.isInteger(s) || s < 1) ||
+  !Number.isInteger(sample) ||
+  sample < 1 ||
+  !Number.isInteger(fanout) ||
+  fanout < 0 ||
+  (fanoutBackend !== 'redis' && fanoutBackend !== 'postgres')
+) {
+  console.error('usage: npm run bench -- [--scales 1,10] [--sample 300] [--fresh] [--fanout 5000] [--fanout-backend redis|postgres] [--only-fanout]');
   process.exit(2);
 }
 // The demo's year ends on this day: fixed, so every run measures the same data.
@@ -22,7 +41,7 @@ const fmt = (ms: number) => ms.toFixed(1).padStart(8);
 const lines: string[] = [`${'scale'.padEnd(6)}${'measure'.padEnd(24)}${'n'.padStart(6)}${'mean ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}`];
 const notes: string[] = [];
 
-for (const scale of scales) {
+for (const scale of values['only-fanout'] ? [] : scales) {
   console.log(`preparing ×${scale} …`);
   const bench = await prepareBenchDatabase({ scale, seed: 1, asOf: AS_OF }, { fresh: values.fresh, log: (line) => console.log(line) });
   try {
@@ -37,4 +56,11 @@ for (const scale of scales) {
   }
 }
 
-console.log(`\n${lines.join('\n')}\n\n${notes.join('\n')}`);
+if (!values['only-fanout']) console.log(`\n${lines.join('\n')}\n\n${notes.join('\n')}`);
+if (fanout > 0) {
+  console.log(`\npush fan-out of ${fanout} recipients against the emulator …`);
+  const result = await benchPushFanout({ recipients: fanout, backend: fanoutBackend as 'redis' | 'postgres' });
+  console.log(result.lines.join('\n'));
+}
+// Pools of closed clients may keep timers a moment longer; a bench has nothing left to wait for.
+process.exit(0);

@@ -10,6 +10,8 @@ import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { infrastructurePlugin, type AppDeps } from './plugins/infrastructure.js';
 import { exportRoutes } from './routes/exports.route.js';
 import { healthRoutes } from './routes/health.route.js';
+import { metricsRoutes } from './operability/metrics.route.js';
+import { queueBoardRoutes } from './operability/queue-board.route.js';
 
 export interface BuildAppOptions {
   logger: Logger;
@@ -33,6 +35,8 @@ export async function buildApp(config: Config, deps: AppDeps, options: BuildAppO
   await app.register(infrastructurePlugin, { config, deps });
   await app.register(errorHandlerPlugin);
   await app.register(healthRoutes);
+  await app.register(metricsRoutes);
+  await app.register(queueBoardRoutes);
   await app.register(feishuWebhookRoutes, { actions: options.actions ?? defaultActions, ...(options.now ? { now: options.now } : {}) });
   await app.register(exportRoutes);
   return app;

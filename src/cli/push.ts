@@ -1,4 +1,4 @@
-// `npm run push -- <kind> --period <p> [--only-without-record] [--wait]`: runs a scheduled push now.
+// `npm run push -- <kind> --period <p> [--only-without-record] [--stale-days N] [--wait]`: runs a scheduled push now.
 // The fan-out happens here (deliveries and outbox rows written, sends queued); the workers send
 // and report to the admins when done. For a period already pushed it sends nothing new and says
 // what was sent.
@@ -12,7 +12,7 @@ import { requestCampaign } from '../pushes/push-jobs.js';
 import { checkPushPeriod, isPushKind, PUSH_KINDS } from '../pushes/push-kinds.js';
 import { runCli } from './cli-support.js';
 
-const USAGE = `usage: npm run push -- <kind> --period <period> [--only-without-record] [--wait]
+const USAGE = `usage: npm run push -- <kind> --period <period> [--only-without-record] [--stale-days N] [--wait]
 kinds: ${PUSH_KINDS.join(', ')}
 periods: 2026-11 (month), 2026-Q4 (quarter), 2026 (year), 2026-11-28 (day, stale-reviews)`;
 
@@ -25,6 +25,7 @@ function parseCommandLine(argv: string[]) {
     options: {
       period: { type: 'string' },
       'only-without-record': { type: 'boolean', default: false },
+      'stale-days': { type: 'string' },
       wait: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -34,7 +35,9 @@ function parseCommandLine(argv: string[]) {
   if (positionals.length !== 1 || !kind || !isPushKind(kind)) throw new Error(`unknown or missing kind\n${USAGE}`);
   const checked = checkPushPeriod(kind, values.period ?? '');
   if (!checked.ok) throw new Error(`${kind} needs a ${checked.expected} period (got "${values.period ?? ''}")\n${USAGE}`);
-  return { kind, period: checked.period, onlyWithoutVanguard: values['only-without-record'], wait: values.wait };
+  const staleDays = values['stale-days'] === undefined ? undefined : Number(values['stale-days']);
+  if (staleDays !== undefined && !(Number.isInteger(staleDays) && staleDays >= 1 && staleDays <= 90)) throw new Error(`--stale-days takes 1-90\n${USAGE}`);
+  return { kind, period: checked.period, onlyWithoutVanguard: values['only-without-record'], staleDays, wait: values.wait };
 }
 
 await runCli(async () => {
@@ -56,7 +59,9 @@ await runCli(async () => {
       kind: args.kind,
       period: args.period,
       trigger: 'MANUAL' as const,
-      ...(args.onlyWithoutVanguard ? { options: { onlyWithoutVanguard: true } } : {}),
+      ...(args.onlyWithoutVanguard || args.staleDays
+        ? { options: { ...(args.onlyWithoutVanguard ? { onlyWithoutVanguard: true } : {}), ...(args.staleDays ? { staleDays: args.staleDays } : {}) } }
+        : {}),
     };
     const { campaign } = await openCampaign(db, request);
     if (campaign.status !== 'PENDING') {

@@ -12,6 +12,7 @@ import type { MessageContent, MsgType, ReceiveIdType, SentMessage } from '../out
 import { classifyError, type FeishuApiError } from '../outbound/errors.js';
 import type { FeishuClient } from '../outbound/feishu-client.js';
 import { retryDecision } from '../outbound/retry.js';
+import { countFeishuRateLimit } from './rate-limit-events.js';
 import type { SendBudget, SendRequest } from './send-budget.js';
 
 export interface SenderDeps {
@@ -87,6 +88,8 @@ async function handleFailure(deps: SenderDeps, job: SendJob, token: string | und
   const decision = retryDecision(error, job.attemptsMade + 1);
   if (decision.retry && !decision.consumesAttempt) {
     deps.logger?.debug({ businessKey: row.businessKey, code: error.details.code }, 'Feishu rate limit: send put back');
+    // Counted for /metrics; a lost count must never cost the send.
+    await countFeishuRateLimit(deps.db).catch(() => undefined);
     return postpone(job, token, decision.delayMs);
   }
   const final = !decision.retry || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

@@ -50,21 +50,30 @@ export async function requestCampaign(queues: QueueBackend, request: CampaignReq
   await queues.queue<CampaignJob>(PUSH_QUEUES.campaign).add('campaign', data, { ...CAMPAIGN_JOB_OPTIONS, jobId: campaignJobId(request.kind, request.period) });
 }
 
-/** Every worker calls this at start: the fixed ids keep one scheduler per kind. */
+/**
+ * Every worker calls this at start: the fixed ids keep one scheduler per kind. Two workers
+ * upserting at the same instant race on the scheduler's next job; the loser is told that job
+ * exists, which means the winner declared the same schedule — nothing to do.
+ */
 export async function declarePushSchedules(queues: QueueBackend, schedules: readonly PushSchedule[], timeZone: string): Promise<void> {
   const queue = queues.queue<{ kind: PushKindName }>(PUSH_QUEUES.schedule);
   for (const schedule of schedules) {
-    await queue.upsertJobScheduler(
-      `push-${schedule.kind}`,
-      { pattern: schedule.cron, tz: timeZone },
-      { name: 'tick', data: { kind: schedule.kind }, opts: { removeOnComplete: 50, removeOnFail: 50 } },
-    );
+    try {
+      await queue.upsertJobScheduler(
+        `push-${schedule.kind}`,
+        { pattern: schedule.cron, tz: timeZone },
+        { name: 'tick', data: { kind: schedule.kind }, opts: { removeOnComplete: 50, removeOnFail: 50 } },
+      );
+    } catch (err) {
+      if (!(err instanceof Error && err.message.includes('job ID already exists'))) throw err;
+    }
   }
 }
 
 export interface ScheduleDeps extends PushDeps {
   schedules: readonly PushSchedule[];
   calendar: WorkingDayCalendar;
+  staleReviewDays?: number;
 }
 
 const SCHEDULED_SINCE_KEY = 'pushes.scheduledSince';
@@ -94,7 +103,8 @@ export async function runDue(deps: ScheduleDeps, kind: PushKindName): Promise<{ 
   if (!due) return undefined;
   const existing = await findCampaign(deps.db, kind, due.period);
   if (existing && existing.status !== 'PENDING') return undefined;
-  await requestCampaign(deps.queues, { kind, period: due.period, trigger: 'SCHEDULE' });
+  const options = kind === 'stale-reviews' && deps.staleReviewDays ? { options: { staleDays: deps.staleReviewDays } } : {};
+  await requestCampaign(deps.queues, { kind, period: due.period, trigger: 'SCHEDULE', ...options });
   return { kind, period: due.period };
 }
 
@@ -124,7 +134,8 @@ export async function runCampaignJob(
   }
   campaign = await deps.db.pushCampaign.findUniqueOrThrow({ where: { id: campaign.id } });
   if (!campaign.summarySentAt) {
-    await sendSummary(deps, request.kind, campaign.periodKey, progress);
+    // A daily stale-review run that found nothing waiting is no news for the admins.
+    if (progress.sent + progress.failed > 0) await sendSummary(deps, request.kind, campaign.periodKey, progress);
     await deps.db.pushCampaign.update({ where: { id: campaign.id }, data: { summarySentAt: new Date() } });
   }
   return `${request.kind} ${campaign.periodKey}: ${progress.sent} sent, ${progress.failed} failed, ${progress.skipped} skipped`;

@@ -1,10 +1,11 @@
-// The six push kinds of product.md §8 by their stable names, and which period each one takes:
+// The push kinds of product.md §8 by their stable names, and which period each one takes:
 // `2026-11` (month), `2026-Q4` (quarter), `2026` (year), or a day `2026-11-28` for stale reviews.
+// `annual-results` is the second half of 年评比 (results and star candidates on 10 January).
 import type { PushKind } from '../generated/prisma/enums.js';
 import { isLocalDate } from '../domain/periods/local-date.js';
 import { parsePeriodKey, type PeriodKind } from '../domain/periods/period-key.js';
 
-export const PUSH_KINDS = ['monthly-reminder', 'monthly-digest', 'quarterly-stocktake', 'annual-evaluation', 'stale-reviews', 'pledge-window'] as const;
+export const PUSH_KINDS = ['monthly-reminder', 'monthly-digest', 'quarterly-stocktake', 'annual-evaluation', 'stale-reviews', 'pledge-window', 'annual-results'] as const;
 export type PushKindName = (typeof PUSH_KINDS)[number];
 
 export const PUSH_KIND_ENUM: Record<PushKindName, PushKind> = {
@@ -14,6 +15,7 @@ export const PUSH_KIND_ENUM: Record<PushKindName, PushKind> = {
   'annual-evaluation': 'ANNUAL_EVALUATION',
   'stale-reviews': 'STALE_REVIEWS',
   'pledge-window': 'PLEDGE_WINDOW',
+  'annual-results': 'ANNUAL_RESULTS',
 };
 
 /** The period each kind is counted in; stale reviews also take a day (they run daily). */
@@ -24,6 +26,7 @@ export const PERIOD_OF_KIND: Record<PushKindName, PeriodKind | 'day'> = {
   'annual-evaluation': 'year',
   'stale-reviews': 'day',
   'pledge-window': 'year',
+  'annual-results': 'year',
 };
 
 export function isPushKind(text: string): text is PushKindName {

@@ -27,6 +27,7 @@ export const DEFAULT_SCHEDULES: Readonly<Record<PushKindName, PushSchedule>> = {
   'annual-evaluation': { kind: 'annual-evaluation', cron: '0 9 15 12 *' },
   'stale-reviews': { kind: 'stale-reviews', cron: '0 9 * * *' },
   'pledge-window': { kind: 'pledge-window', cron: '0 9 2 1 *' },
+  'annual-results': { kind: 'annual-results', cron: '0 9 10 1 *' },
 };
 
 /** The schedules with any cron patterns overridden (config/push-schedules.json). */
@@ -54,6 +55,8 @@ export function periodForRun(kind: PushKindName, date: LocalDate): string {
       return formatPeriodKey(periodOfDate(date, 'year'));
     case 'stale-reviews':
       return date;
+    case 'annual-results':
+      return String(parseLocalDate(date).year - 1);
   }
 }
 

@@ -76,7 +76,7 @@ describe.each(VIEWPORTS)('the vanguard flow at $name size ($width×$height)', (v
     }
     if (await page.locator('.tools-head .icon').isVisible()) await page.click('.tools-head .icon');
     // ~700 demo members at Feishu's 50/s: the member's turn comes within a minute.
-    await card(page, '先锋积分提醒').waitFor({ timeout: 90_000 });
-    await expect(page.locator('.msg-bot .card-title', { hasText: '先锋积分提醒' }).count()).resolves.toBe(1);
+    await card(page, '本月提醒').waitFor({ timeout: 90_000 });
+    await expect(page.locator('.msg-bot .card-title', { hasText: '本月提醒' }).count()).resolves.toBe(1);
   });
 });

@@ -2,7 +2,7 @@
 // missed while down, then serve the scheduler ticks and the campaign jobs.
 import type { CampaignJob } from '../../src/pushes/push-jobs.js';
 import { catchUp, declarePushSchedules, PUSH_QUEUES, runCampaignJob, runDue, scheduleJobSchema, type ScheduleDeps } from '../../src/pushes/push-jobs.js';
-import { loadCalendar, loadPushSchedules } from '../../src/pushes/push-settings.js';
+import { loadCalendar, loadPushSettings } from '../../src/pushes/push-settings.js';
 import type { PushSchedule } from '../../src/pushes/schedules.js';
 import type { WorkingDayCalendar } from '../../src/domain/calendar/working-day-calendar.js';
 import type { ProcessorModule, WorkerContext } from '../registry.js';
@@ -17,12 +17,14 @@ export interface PushProcessorOptions {
 }
 
 async function boot(ctx: WorkerContext, options: PushProcessorOptions): Promise<ScheduleDeps> {
+  const settings = await loadPushSettings();
   const deps: ScheduleDeps = {
     db: ctx.db,
     queues: ctx.queues,
     timeZone: ctx.config.timeZone,
     ...(options.now ? { now: options.now } : {}),
-    schedules: options.schedules ?? (await loadPushSchedules()),
+    schedules: options.schedules ?? settings.schedules,
+    staleReviewDays: settings.staleReviewDays,
     calendar: options.calendar ?? (await loadCalendar()),
   };
   await declarePushSchedules(ctx.queues, deps.schedules, deps.timeZone);

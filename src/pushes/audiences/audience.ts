@@ -56,5 +56,5 @@ export function dbDate(date: string): Date {
 }
 
 export function formatSum(value: { toString(): string } | null | undefined): string {
-  return Number(value ?? 0).toFixed(2).replace(/\.00$/, '');
+  return String(Number(Number(value ?? 0).toFixed(2)));
 }

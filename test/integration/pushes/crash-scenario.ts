@@ -1,5 +1,6 @@
-// kill -9 in the middle of a 500-recipient campaign, then a fresh worker: every recipient gets
-// exactly one reminder, the campaign completes with 500 sent, the admins get one summary.
+// kill -9 in the middle of a 500-recipient campaign, a fresh worker stopped with SIGTERM half-way,
+// then a third: every recipient gets exactly one reminder, the campaign completes with 500 sent,
+// the admins get one summary.
 // Run per queue backend (one file each, so each has its own database).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../helpers/feishu-emulator.js';
@@ -9,7 +10,7 @@ import { waitFor } from '../../helpers/wait-for.js';
 import { processEnv, received, runPushCli, seedRoster, type Roster } from './push-harness.js';
 
 const RECIPIENTS = 500;
-const TITLE = '先锋积分提醒';
+const TITLE = '本月提醒';
 
 export function crashScenario(backend: 'postgres' | 'redis'): void {
   const env = useIsolated();
@@ -34,7 +35,7 @@ export function crashScenario(backend: 'postgres' | 'redis'): void {
     return worker;
   };
 
-  it(`sends exactly ${RECIPIENTS} reminders across a SIGKILL and a restart`, { timeout: 300_000 }, async () => {
+  it(`sends exactly ${RECIPIENTS} reminders across a SIGKILL, a SIGTERM and two restarts`, { timeout: 300_000 }, async () => {
     const first = await startWorker();
     const cli = await runPushCli(['monthly-reminder', '--period', '2026-10'], processEnv(env, emulator, backend));
     expect(cli.output).toContain(`${RECIPIENTS} recipients`);
@@ -45,6 +46,15 @@ export function crashScenario(backend: 'postgres' | 'redis'): void {
     await first.exited;
     const atKill = reminded();
     expect(atKill).toBeLessThan(RECIPIENTS);
+
+    // The second worker is stopped politely half-way: it finishes the sends it holds and exits 0.
+    const second = await startWorker();
+    await waitFor(() => reminded() >= 300, { message: '300 reminders out', timeoutMs: 180_000, intervalMs: 5 });
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(second.output()).toContain('workers stopped');
+    const pending = await env.db.pushDelivery.count({ where: { campaign: { periodKey: '2026-10' }, status: 'PENDING' } });
+    expect(pending).toBeGreaterThan(0);
 
     await startWorker();
     const done = await waitFor(

@@ -17,7 +17,7 @@ let admin: Person;
 let members: Person[];
 let onLeave: Person;
 
-const reminders = (p: Person) => bot.inbox(p).filter((m) => m.text.includes('先锋积分提醒'));
+const reminders = (p: Person) => bot.inbox(p).filter((m) => m.text.includes('本月提醒'));
 const counts = async () => ({
   campaigns: await env.db.pushCampaign.count(),
   deliveries: await env.db.pushDelivery.count(),
@@ -42,7 +42,7 @@ describe('推送 and npm run push', () => {
     await waitFor(() => bot.inbox(admin).some((m) => m.text.includes('推送完成')), { message: 'the summary', timeoutMs: 30_000 });
 
     const text = reminders(members[0]!)[0]!.text;
-    expect(text).toContain('2026年11月 · 先锋积分提醒');
+    expect(text).toContain('本月提醒 · 2026年11月');
     expect(text).toContain('本月截至目前，您已获得 **0** 分。');
     expect(text).toContain('本月您还没有先锋项记录');
     expect(text).toContain('记录');
