@@ -34,6 +34,8 @@ const envSchema = z
       .transform((value) => (value === '' ? undefined : value))
       .pipe(urlWithProtocol('REDIS_URL', ['redis:', 'rediss:']).optional())
       .optional(),
+    // Connections each process's Prisma pool may hold (the PostgreSQL queue backend keeps its own, up to 10).
+    DATABASE_POOL_SIZE: z.coerce.number({ error: 'DATABASE_POOL_SIZE must be a number' }).int().min(2).max(100).default(10),
     // Redis key prefix of the job queues: two deployments (or test runs) can share one Redis.
     QUEUE_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, 'QUEUE_PREFIX: letters, digits, _ and - only').default('vanguard'),
     PORT: z.coerce.number({ error: 'PORT must be a number' }).int().min(1).max(65535).default(3000),
@@ -98,6 +100,7 @@ export interface Config {
     readonly rateLimits: SendRateLimits;
   };
   readonly databaseUrl: string;
+  readonly databasePoolSize: number;
   readonly redisUrl: string | undefined;
   readonly queuePrefix: string;
   readonly http: { readonly port: number; readonly host: string };
@@ -149,6 +152,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       },
     },
     databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     http: { port: env.PORT, host: env.HOST },

@@ -19,7 +19,7 @@ export function loadConfigOrExit(): Config {
 }
 
 export function createDeps(config: Config, role: ConnectionRole, logger: Logger): AppDeps {
-  const db = createPrisma(config.databaseUrl);
+  const db = createPrisma(config.databaseUrl, { poolSize: config.databasePoolSize });
   const queues = createQueueBackend({
     databaseUrl: config.databaseUrl,
     redisUrl: config.redisUrl,

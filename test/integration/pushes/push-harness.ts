@@ -46,6 +46,8 @@ export function processEnv(env: Isolated, emulator: RunningEmulator, backend: 'p
     FEISHU_VERIFICATION_TOKEN: 'vt',
     FEISHU_DOMAIN: emulator.baseUrl,
     DATABASE_URL: env.databaseUrl,
+    // Several workers of one test run at once: keep each one's share of PostgreSQL's connections small.
+    DATABASE_POOL_SIZE: '4',
     ...(backend === 'redis' ? { REDIS_URL: env.redisUrl } : {}),
     QUEUE_PREFIX: env.redisPrefix,
     ADMIN_TOKEN: 'an-admin-token-long-enough',
