@@ -29,9 +29,11 @@ export const MENU = [
   { key: 'help', label: '帮助' },
   { key: 'points', label: '积分' },
   { key: 'record', label: '记录' },
+  { key: 'my-records', label: '我的记录' },
   { key: 'pledges', label: '承诺' },
   { key: 'board', label: '排行' },
   { key: 'pending', label: '待审' },
+  { key: 'branch', label: '支部' },
   { key: 'party-days', label: '党日' },
 ] as const;
 
