@@ -3,7 +3,7 @@
 // an advisory lock, because pooled connections cannot hold a session lock across calls.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/prisma.js';
-import type { TenantTokenStore, TokenLock } from './token-store.js';
+import { tenantTokenKeys, type TenantTokenStore, type TokenLock } from './token-store.js';
 
 export class PostgresTenantTokenStore implements TenantTokenStore {
   constructor(
@@ -13,11 +13,11 @@ export class PostgresTenantTokenStore implements TenantTokenStore {
   ) {}
 
   private tokenKey(appId: string): string {
-    return `${this.keyPrefix}feishu:tenant-token:${appId}`;
+    return tenantTokenKeys(this.keyPrefix, appId).token;
   }
 
   private lockKey(appId: string): string {
-    return `${this.keyPrefix}feishu:tenant-token-lock:${appId}`;
+    return tenantTokenKeys(this.keyPrefix, appId).lock;
   }
 
   async get(appId: string): Promise<string | null> {

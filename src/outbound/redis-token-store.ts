@@ -1,7 +1,7 @@
 // Tenant token store on Redis: one token and one refresh lock per app, shared by all processes.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { TenantTokenStore, TokenLock } from './token-store.js';
+import { tenantTokenKeys, type TenantTokenStore, type TokenLock } from './token-store.js';
 
 // Delete only if the value is still ours: for lock release and for invalidating a stale token.
 const COMPARE_AND_DELETE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -14,11 +14,11 @@ export class RedisTenantTokenStore implements TenantTokenStore {
   ) {}
 
   private tokenKey(appId: string): string {
-    return `${this.keyPrefix}feishu:tenant-token:${appId}`;
+    return tenantTokenKeys(this.keyPrefix, appId).token;
   }
 
   private lockKey(appId: string): string {
-    return `${this.keyPrefix}feishu:tenant-token-lock:${appId}`;
+    return tenantTokenKeys(this.keyPrefix, appId).lock;
   }
 
   async get(appId: string): Promise<string | null> {

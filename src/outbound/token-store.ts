@@ -1,6 +1,11 @@
 // Where the tenant access token lives so that every worker process shares one token (and one refresh).
 import { randomUUID } from 'node:crypto';
 
+/** The keys both shared stores use for an app's token and its refresh lock, so a site can move between them. */
+export function tenantTokenKeys(keyPrefix: string, appId: string): { token: string; lock: string } {
+  return { token: `${keyPrefix}feishu:tenant-token:${appId}`, lock: `${keyPrefix}feishu:tenant-token-lock:${appId}` };
+}
+
 export interface TokenLock {
   release(): Promise<void>;
 }
