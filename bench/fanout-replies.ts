@@ -3,49 +3,32 @@
 // floor its budget allows, 429s, failures, duplicates, and how long the replies took.
 // Run: npx tsx bench/fanout-replies.ts [--recipients=1000] [--backend=postgres|redis|both] [--per-minute=3000]
 import { randomBytes } from 'node:crypto';
-import { buildApp } from '../src/app.js';
 import { textTo } from '../src/bot/reply.js';
-import { createPrisma } from '../src/db/prisma.js';
 import { migrateDatabase } from '../src/db/migrations.js';
 import { textMessage } from '../src/emulator/event-builders.js';
-import { EventInjector } from '../src/emulator/event-injector.js';
-import { createQueueBackend } from '../src/jobs/queue-backend.js';
-import { createLogger } from '../src/logger.js';
-import { createEdgeServices } from '../src/pipeline/edge-services.js';
 import { enqueueOutgoing } from '../src/pipeline/outbox.js';
-import { inboundProcessor } from '../workers/processors/inbound.js';
-import { outboundProcessor } from '../workers/processors/outbound.js';
-import { startWorkers } from '../workers/registry.js';
-import { seedUsers, startEmulator } from '../test/helpers/feishu-emulator.js';
+import { seedUsers } from '../test/helpers/feishu-emulator.js';
 import { databaseUrl, testConfig, TEST_REDIS_URL } from '../test/helpers/test-env.js';
 import { withAdmin } from '../test/helpers/databases.js';
+import { startEdge } from '../test/integration/edge/harness.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const RECIPIENTS = Number(args.recipients ?? 1000);
 const PER_MINUTE = Number(args['per-minute'] ?? 3000);
 const BACKENDS = (args.backend ?? 'both') === 'both' ? (['postgres', 'redis'] as const) : ([args.backend] as ['postgres' | 'redis']);
-const logger = createLogger('silent');
 
 async function run(kind: 'postgres' | 'redis'): Promise<void> {
   const name = `vg_bench_${randomBytes(4).toString('hex')}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
   const url = databaseUrl(name);
   const prefix = `vgbench_${randomBytes(4).toString('hex')}`;
-  const redisUrl = kind === 'redis' ? TEST_REDIS_URL : undefined;
   try {
     await migrateDatabase(url);
     // The minute limit is raised (as on larger plans) so that 50/s is what binds, as in issue 8.
-    const emulator = await startEmulator({ limits: { appPerMinute: PER_MINUTE } });
-    const control = emulator.app.emulator;
-    const config = testConfig({ DATABASE_URL: url, REDIS_URL: redisUrl, FEISHU_DOMAIN: emulator.baseUrl, FEISHU_RATE_PER_MINUTE: String(PER_MINUTE) });
-    const db = createPrisma(url, { poolSize: 10 });
-    const queues = createQueueBackend({ databaseUrl: url, redisUrl, role: 'producer', prefix });
-    const workerQueues = createQueueBackend({ databaseUrl: url, redisUrl, role: 'worker', prefix });
-    const edge = createEdgeServices(config, db, { logger, keyPrefix: `${prefix}:` });
-    startWorkers({ db, queues: workerQueues, config, logger, edge }, [inboundProcessor, outboundProcessor]);
-    const app = await buildApp(config, { db: createPrisma(url, { poolSize: 5 }), queues: createQueueBackend({ databaseUrl: url, redisUrl, role: 'producer', prefix }) }, { logger });
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
-    const injector = new EventInjector({ eventsUrl: `${address}/feishu/events`, encryptKey: config.feishu.encryptKey!, emulator: control });
+    const env = { databaseUrl: url, redisUrl: TEST_REDIS_URL, redisPrefix: prefix, config: (o: Record<string, string | undefined> = {}) => testConfig({ DATABASE_URL: url, ...o }) };
+    const edge = await startEdge(env, kind, { emulator: { limits: { appPerMinute: PER_MINUTE } }, env: { FEISHU_RATE_PER_MINUTE: String(PER_MINUTE) } });
+    const { db, queues, config, injector } = edge;
+    const control = edge.emulator.app.emulator;
 
     const committee = await db.committee.create({ data: { code: 'bench', name: '党委' } });
     const branch = await db.branch.create({ data: { code: 'bench', name: '支部', committeeId: committee.id } });
@@ -90,12 +73,7 @@ async function run(kind: 'postgres' | 'redis'): Promise<void> {
         `  replies during the fan-out (${latencies.length}): p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies.at(-1)} ms`,
       ].join('\n'),
     );
-    await app.close();
-    await workerQueues.close();
-    await queues.close();
     await edge.close();
-    await db.$disconnect();
-    await emulator.close();
   } finally {
     await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }

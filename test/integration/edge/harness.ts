@@ -56,7 +56,10 @@ export interface Edge {
   close(): Promise<void>;
 }
 
-export async function startEdge(env: Isolated, kind: BackendKind, options: EdgeOptions = {}): Promise<Edge> {
+/** Only what the edge needs of a test file's isolation, so a bench can bring its own database too. */
+export type EdgeEnv = Pick<Isolated, 'databaseUrl' | 'redisUrl' | 'redisPrefix' | 'config'>;
+
+export async function startEdge(env: EdgeEnv, kind: BackendKind, options: EdgeOptions = {}): Promise<Edge> {
   const emulator = await startEmulator(options.emulator);
   const redisUrl = kind === 'redis' ? env.redisUrl : undefined;
   const config = env.config({ REDIS_URL: redisUrl, FEISHU_DOMAIN: emulator.baseUrl, ...options.env });
